@@ -1,0 +1,211 @@
+package dev.jnn.tensor;
+
+import java.util.Arrays;
+
+/**
+ * The FLOAT64 GEMM: packing, the work of one block, and the scalar tile used without the Vector API.
+ *
+ * <p>Loop order (GotoBLAS/BLIS, driven by {@link Gemm#drive}): columns in blocks of {@link Gemm#NC}, k in blocks
+ * of at most {@link Gemm#KC} (a packed block of op(B)), rows in blocks of {@link Gemm#MC}, then micro-tiles of
+ * 8 rows by {@code NR} columns. Each output element is the sum over k in increasing order, one fused multiply-add per
+ * term, restarted at every k block: the result does not depend on where a rectangle starts, so any split across
+ * threads gives the same bits.
+ */
+final class GemmF64 {
+    static final int MR = 8;
+    /** Lanes per vector: the tile is 2 vectors wide, the leftover tile 1 vector. */
+    static final int L = VectorSupport.available() ? VectorTilesF64.L : 8;
+    static final int NR = 2 * L;
+
+    /** Per thread: a packed block of op(A) and a spill tile. */
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {
+        new double[Gemm.MC * Gemm.KC], new double[MR * NR]});
+    /** Per calling thread: the packed block of op(B) that all of a call's tasks read. */
+    private static final ThreadLocal<double[]> SHARED_B = ThreadLocal.withInitial(() -> new double[Gemm.NC * Gemm.KC]);
+
+    private GemmF64() {
+    }
+
+    /**
+     * One product: holds the operands and the shared packed block of op(B). {@link Gemm#drive} packs each block
+     * of B once, across the threads, then splits the tiles of that block among them.
+     */
+    static final class Call implements Gemm.Engine {
+        private final boolean ta;
+        private final boolean tb;
+        private final double alpha;
+        private final double beta;
+        private final double[] a;
+        private final int ao;
+        private final int lda;
+        private final double[] b;
+        private final int bo;
+        private final int ldb;
+        private final double[] c;
+        private final int co;
+        private final int ldc;
+        private final boolean vector;
+        private final double[] pb = SHARED_B.get();
+
+        Call(boolean ta, boolean tb, double alpha, double[] a, int ao, int lda, double[] b, int bo, int ldb,
+             double beta, double[] c, int co, int ldc, boolean vector) {
+            this.ta = ta;
+            this.tb = tb;
+            this.alpha = alpha;
+            this.beta = beta;
+            this.a = a;
+            this.ao = ao;
+            this.lda = lda;
+            this.b = b;
+            this.bo = bo;
+            this.ldb = ldb;
+            this.c = c;
+            this.co = co;
+            this.ldc = ldc;
+            this.vector = vector;
+        }
+
+        @Override
+        public void packPanels(int jc, int nc, int pc, int kc, int q0, int q1) {
+            for (int q = q0; q < q1; q++) {
+                int jr = q * NR;
+                packB(tb, b, bo, ldb, pc, kc, jc + jr, Math.min(NR, nc - jr), pb, jr * kc);
+            }
+        }
+
+        @Override
+        public void compute(int jc, int nc, int pc, int kc, boolean firstK, int i0, int i1, int q0, int q1) {
+            double[][] scratch = SCRATCH.get();
+            double[] pa = scratch[0];
+            double[] tmp = scratch[1];
+            double betaBlock = firstK ? beta : 1.0;
+            for (int ic = i0; ic < i1; ic += Gemm.MC) {
+                int mc = Math.min(Gemm.MC, i1 - ic);
+                if (ta) {
+                    packA(true, a, ao, lda, ic, mc, pc, kc, pa);
+                }
+                for (int q = q0; q < q1; q++) {
+                    int jr = q * NR;
+                    int nr = Math.min(NR, nc - jr);
+                    int w = nr <= L ? L : NR;
+                    for (int ir = 0; ir < mc; ir += MR) {
+                        int mr = Math.min(MR, mc - ir);
+                        int cOff = co + (ic + ir) * ldc + jc + jr;
+                        double[] at = pa;
+                        int aOff = ir * kc;
+                        int ars = 1;
+                        int acs = MR;
+                        if (!ta && mr == MR) {
+                            // Full rows of a plain A are read where they are: packing would cost as much as the
+                            // product itself when n is small.
+                            at = a;
+                            aOff = ao + (ic + ir) * lda + pc;
+                            ars = lda;
+                            acs = 1;
+                        } else if (!ta) {
+                            packA(false, a, ao, lda, ic + ir, mr, pc, kc, pa);
+                            aOff = 0;
+                        }
+                        if (vector) {
+                            VectorTilesF64.tile(kc, at, aOff, ars, acs, pb, jr * kc, w, c, cOff, ldc, mr, nr, alpha,
+                                    betaBlock, tmp);
+                        } else {
+                            scalarTile(kc, at, aOff, ars, acs, pb, jr * kc, w, c, cOff, ldc, mr, nr, alpha, betaBlock,
+                                    tmp);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs op(A)[i0:i0+mc, p0:p0+kc] as 8-row micro-panels, k-major inside each, zero-padded to 8 rows. */
+    static void packA(boolean ta, double[] a, int ao, int lda, int i0, int mc, int p0, int kc, double[] dst) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mr = Math.min(MR, mc - ir);
+            int base = ir * kc;
+            if (!ta) {
+                for (int r = 0; r < mr; r++) {
+                    int src = ao + (i0 + ir + r) * lda + p0;
+                    for (int p = 0; p < kc; p++) {
+                        dst[base + p * MR + r] = a[src + p];
+                    }
+                }
+                for (int r = mr; r < MR; r++) {
+                    for (int p = 0; p < kc; p++) {
+                        dst[base + p * MR + r] = 0.0;
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int src = ao + (p0 + p) * lda + i0 + ir;
+                    int d = base + p * MR;
+                    System.arraycopy(a, src, dst, d, mr);
+                    Arrays.fill(dst, d + mr, d + MR, 0.0);
+                }
+            }
+        }
+    }
+
+    /** Packs op(B)[p0:p0+kc, j0:j0+nc] from dOff as panels NR (or, for a short last panel, L) wide, zero-padded. */
+    static void packB(boolean tb, double[] b, int bo, int ldb, int p0, int kc, int j0, int nc, double[] dst,
+                      int dOff) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            int w = nr <= L ? L : NR;
+            int base = dOff + jr * kc;
+            if (!tb) {
+                for (int p = 0; p < kc; p++) {
+                    int d = base + p * w;
+                    System.arraycopy(b, bo + (p0 + p) * ldb + j0 + jr, dst, d, nr);
+                    Arrays.fill(dst, d + nr, d + w, 0.0);
+                }
+            } else {
+                for (int j = 0; j < nr; j++) {
+                    int src = bo + (j0 + jr + j) * ldb + p0;
+                    for (int p = 0; p < kc; p++) {
+                        dst[base + p * w + j] = b[src + p];
+                    }
+                }
+                for (int j = nr; j < w; j++) {
+                    for (int p = 0; p < kc; p++) {
+                        dst[base + p * w + j] = 0.0;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The plain-Java tile: the same packed panels and the same fused multiply-add order as the vector tile. */
+    static void scalarTile(int kc, double[] ap, int ao, int ars, int acs, double[] bp, int bo, int w, double[] c,
+                           int co, int ldc, int mr, int nr, double alpha, double beta, double[] acc) {
+        Arrays.fill(acc, 0, MR * w, 0.0);
+        for (int p = 0; p < kc; p++) {
+            int a = ao + p * acs;
+            int b = bo + p * w;
+            for (int r = 0; r < MR; r++) {
+                double x = ap[a + r * ars];
+                int row = r * w;
+                for (int j = 0; j < w; j++) {
+                    acc[row + j] = Math.fma(x, bp[b + j], acc[row + j]);
+                }
+            }
+        }
+        writeBack(acc, w, c, co, ldc, mr, nr, alpha, beta);
+    }
+
+    /** c = alpha * acc + beta * c for the valid mr x nr corner of a tile held in {@code acc} (row stride w). */
+    static void writeBack(double[] acc, int w, double[] c, int co, int ldc, int mr, int nr, double alpha, double beta) {
+        for (int r = 0; r < mr; r++) {
+            int ci = co + r * ldc;
+            int ai = r * w;
+            for (int j = 0; j < nr; j++) {
+                double v = alpha == 1.0 ? acc[ai + j] : alpha * acc[ai + j];
+                if (beta != 0.0) {
+                    v += beta == 1.0 ? c[ci + j] : beta * c[ci + j];
+                }
+                c[ci + j] = v;
+            }
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package dev.jnn.tensor;
+
+import java.util.Arrays;
+
+/**
+ * Fused element-wise and reduction kernels on tensors, in both dtypes: the bias add, the activations and their
+ * derivatives, the row softmax, the clipped log terms of the cross-entropy losses, axpy/scale and the reductions
+ * the networks need. They run on the Vector API when it is present, else in plain Java.
+ *
+ * <p>Activation derivatives are written through the activation's output {@code a}, as scikit-learn does:
+ * {@code xxxGrad(a, delta)} multiplies {@code delta} in place by f'(z) expressed from a = f(z). Reductions that a
+ * user sees (losses) accumulate in double. NaN propagates; nothing is silently clamped.
+ */
+public final class Kernels {
+    /** Package-private switch so that tests can run both paths in one JVM. */
+    static volatile boolean vector = VectorSupport.available();
+
+    private Kernels() {
+    }
+
+    /** {@code x[r, :] += bias} for every row of a matrix. */
+    public static void addRowVector(Tensor x, Tensor bias) {
+        int cols = x.cols();
+        if (bias.size() != cols || x.dtype() != bias.dtype()) {
+            throw new IllegalArgumentException("addRowVector: bias " + shape(bias) + " " + bias.dtype()
+                    + " does not match the rows of " + shape(x) + " " + x.dtype());
+        }
+        if (x.dtype() == DType.FLOAT32) {
+            if (vector) {
+                VectorKernelsF32.addRowVector(x.floatData(), x.offset(), x.rows(), cols, bias.floatData(), bias.offset());
+            } else {
+                ScalarKernelsF32.addRowVector(x.floatData(), x.offset(), x.rows(), cols, bias.floatData(), bias.offset(), 0);
+            }
+        } else if (vector) {
+            VectorKernelsF64.addRowVector(x.doubleData(), x.offset(), x.rows(), cols, bias.doubleData(), bias.offset());
+        } else {
+            ScalarKernelsF64.addRowVector(x.doubleData(), x.offset(), x.rows(), cols, bias.doubleData(), bias.offset(), 0);
+        }
+    }
+
+    /** Logistic sigmoid {@code 1 / (1 + exp(-x))} in place. */
+    public static void logistic(Tensor x) {
+        if (x.dtype() == DType.FLOAT32) {
+            if (vector) VectorKernelsF32.logistic(x.floatData(), x.offset(), x.size());
+            else ScalarKernelsF32.logistic(x.floatData(), x.offset(), x.size());
+        } else if (vector) VectorKernelsF64.logistic(x.doubleData(), x.offset(), x.size());
+        else ScalarKernelsF64.logistic(x.doubleData(), x.offset(), x.size());
+    }
+
+    /** Hyperbolic tangent in place. */
+    public static void tanh(Tensor x) {
+        if (x.dtype() == DType.FLOAT32) {
+            if (vector) VectorKernelsF32.tanh(x.floatData(), x.offset(), x.size());
+            else ScalarKernelsF32.tanh(x.floatData(), x.offset(), x.size());
+        } else if (vector) VectorKernelsF64.tanh(x.doubleData(), x.offset(), x.size());
+        else ScalarKernelsF64.tanh(x.doubleData(), x.offset(), x.size());
+    }
+
+    /** {@code max(x, 0)} in place. */
+    public static void relu(Tensor x) {
+        if (x.dtype() == DType.FLOAT32) {
+            if (vector) VectorKernelsF32.relu(x.floatData(), x.offset(), x.size());
+            else ScalarKernelsF32.relu(x.floatData(), x.offset(), x.size());
+        } else if (vector) VectorKernelsF64.relu(x.doubleData(), x.offset(), x.size());
+        else ScalarKernelsF64.relu(x.doubleData(), x.offset(), x.size());
+    }
+
+    /** {@code x < 0 ? alpha * x : x} in place. */
+    public static void leakyRelu(Tensor x, double alpha) {
+        if (x.dtype() == DType.FLOAT32) {
+            if (vector) VectorKernelsF32.leakyRelu(x.floatData(), x.offset(), x.size(), (float) alpha);
+            else ScalarKernelsF32.leakyRelu(x.floatData(), x.offset(), x.size(), (float) alpha);
+        } else if (vector) VectorKernelsF64.leakyRelu(x.doubleData(), x.offset(), x.size(), alpha);
+        else ScalarKernelsF64.leakyRelu(x.doubleData(), x.offset(), x.size(), alpha);
+    }
+
+    /** {@code x < 0 ? alpha * (exp(x) - 1) : x} in place. */
+    public static void elu(Tensor x, double alpha) {
+        if (x.dtype() == DType.FLOAT32) {
+            if (vector) VectorKernelsF32.elu(x.floatData(), x.offset(), x.size(), (float) alpha);
+            else ScalarKernelsF32.elu(x.floatData(), x.offset(), x.size(), (float) alpha);
+        } else if (vector) VectorKernelsF64.elu(x.doubleData(), x.offset(), x.size(), alpha);
+        else ScalarKernelsF64.elu(x.doubleData(), x.offset(), x.size(), alpha);
+    }
+
+    /** Heaviside step in place: 1 where x &gt; 0, else 0 (NaN stays NaN). */
+    public static void step(Tensor x) {
+        if (x.dtype() == DType.FLOAT32) {
+            if (vector) VectorKernelsF32.step(x.floatData(), x.offset(), x.size());
+            else ScalarKernelsF32.step(x.floatData(), x.offset(), x.size());
+        } else if (vector) VectorKernelsF64.step(x.doubleData(), x.offset(), x.size());
+        else ScalarKernelsF64.step(x.doubleData(), x.offset(), x.size());
+    }
+
+    /** {@code delta *= a (1 - a)}. */
+    public static void logisticGrad(Tensor a, Tensor delta) {
+        check("logisticGrad", a, delta);
+        if (a.dtype() == DType.FLOAT32) {
+            if (vector) VectorKernelsF32.logisticGrad(a.floatData(), a.offset(), delta.floatData(), delta.offset(), a.size());
+            else ScalarKernelsF32.logisticGrad(a.floatData(), a.offset(), delta.floatData(), delta.offset(), a.size());
+        } else if (vector) VectorKernelsF64.logisticGrad(a.doubleData(), a.offset(), delta.doubleData(), delta.offset(), a.size());
+        else ScalarKernelsF64.logisticGrad(a.doubleData(), a.offset(), delta.doubleData(), delta.offset(), a.size());
+    }
+
+    /** {@code delta *= 1 - a^2}. */
+    public static void tanhGrad(Tensor a, Tensor delta) {
+        check("tanhGrad", a, delta);
+        if (a.dtype() == DType.FLOAT32) {
+            if (vector) VectorKernelsF32.tanhGrad(a.floatData(), a.offset(), delta.floatData(), delta.offset(), a.size());
+            else ScalarKernelsF32.tanhGrad(a.floatData(), a.offset(), delta.floatData(), delta.offset(), a.size());
+        } else if (vector) VectorKernelsF64.tanhGrad(a.doubleData(), a.offset(), delta.doubleData(), delta.offset(), a.size());
+        else ScalarKernelsF64.tanhGrad(a.doubleData(), a.offset(), delta.doubleData(), delta.offset(), a.size());
+    }
+
+    /** {@code delta = 0} where {@code a == 0} exactly (scikit-learn's rule). */
+    public static void reluGrad(Tensor a, Tensor delta) {
+        check("reluGrad", a, delta);
+        if (a.dtype() == DType.FLOAT32) {
+            if (vector) VectorKernelsF32.reluGrad(a.floatData(), a.offset(), delta.floatData(), delta.offset(), a.size());
+            else ScalarKernelsF32.reluGrad(a.floatData(), a.offset(), delta.floatData(), delta.offset(), a.size());
+        } else if (vector) VectorKernelsF64.reluGrad(a.doubleData(), a.offset(), delta.doubleData(), delta.offset(), a.size());
+        else ScalarKernelsF64.reluGrad(a.doubleData(), a.offset(), delta.doubleData(), delta.offset(), a.size());
+    }
+
+    /** {@code delta *= alpha} where {@code a <= 0}. */
+    public static void leakyReluGrad(Tensor a, Tensor delta, double alpha) {
+        check("leakyReluGrad", a, delta);
+        if (a.dtype() == DType.FLOAT32) {
+            if (vector) VectorKernelsF32.leakyReluGrad(a.floatData(), a.offset(), delta.floatData(), delta.offset(), a.size(), (float) alpha);
+            else ScalarKernelsF32.leakyReluGrad(a.floatData(), a.offset(), delta.floatData(), delta.offset(), a.size(), (float) alpha);
+        } else if (vector) VectorKernelsF64.leakyReluGrad(a.doubleData(), a.offset(), delta.doubleData(), delta.offset(), a.size(), alpha);
+        else ScalarKernelsF64.leakyReluGrad(a.doubleData(), a.offset(), delta.doubleData(), delta.offset(), a.size(), alpha);
+    }
+
+    /** {@code delta *= a + alpha} where {@code a <= 0} (the ELU derivative alpha e^z written through a). */
+    public static void eluGrad(Tensor a, Tensor delta, double alpha) {
+        check("eluGrad", a, delta);
+        if (a.dtype() == DType.FLOAT32) {
+            if (vector) VectorKernelsF32.eluGrad(a.floatData(), a.offset(), delta.floatData(), delta.offset(), a.size(), (float) alpha);
+            else ScalarKernelsF32.eluGrad(a.floatData(), a.offset(), delta.floatData(), delta.offset(), a.size(), (float) alpha);
+        } else if (vector) VectorKernelsF64.eluGrad(a.doubleData(), a.offset(), delta.doubleData(), delta.offset(), a.size(), alpha);
+        else ScalarKernelsF64.eluGrad(a.doubleData(), a.offset(), delta.doubleData(), delta.offset(), a.size(), alpha);
+    }
+
+    /** The step function's derivative, 0 almost everywhere: {@code delta = 0} (NaN in delta stays). */
+    public static void stepGrad(Tensor a, Tensor delta) {
+        check("stepGrad", a, delta);
+        scale(delta, 0.0);
+    }
+
+    /** Row-wise softmax in place, stable: each row's maximum is subtracted before exponentiating. */
+    public static void softmaxRows(Tensor x) {
+        if (x.dtype() == DType.FLOAT32) {
+            ScalarKernelsF32.softmaxRows(x.floatData(), x.offset(), x.rows(), x.cols());
+        } else {
+            ScalarKernelsF64.softmaxRows(x.doubleData(), x.offset(), x.rows(), x.cols());
+        }
+    }
+
+    /** {@code y += alpha * x}. */
+    public static void axpy(double alpha, Tensor x, Tensor y) {
+        check("axpy", x, y);
+        if (x.dtype() == DType.FLOAT32) {
+            if (vector) VectorKernelsF32.axpy((float) alpha, x.floatData(), x.offset(), y.floatData(), y.offset(), x.size());
+            else ScalarKernelsF32.axpy((float) alpha, x.floatData(), x.offset(), y.floatData(), y.offset(), x.size());
+        } else if (vector) VectorKernelsF64.axpy(alpha, x.doubleData(), x.offset(), y.doubleData(), y.offset(), x.size());
+        else ScalarKernelsF64.axpy(alpha, x.doubleData(), x.offset(), y.doubleData(), y.offset(), x.size());
+    }
+
+    /** {@code x *= alpha}. */
+    public static void scale(Tensor x, double alpha) {
+        if (x.dtype() == DType.FLOAT32) {
+            if (vector) VectorKernelsF32.scale((float) alpha, x.floatData(), x.offset(), x.size());
+            else ScalarKernelsF32.scale((float) alpha, x.floatData(), x.offset(), x.size());
+        } else if (vector) VectorKernelsF64.scale(alpha, x.doubleData(), x.offset(), x.size());
+        else ScalarKernelsF64.scale(alpha, x.doubleData(), x.offset(), x.size());
+    }
+
+    /** A new vector of the column sums of a matrix, summed row after row in its dtype (as numpy's axis-0 sum). */
+    public static Tensor columnSums(Tensor x) {
+        Tensor out = Tensor.zeros(x.dtype(), x.cols());
+        columnSums(x, out);
+        return out;
+    }
+
+    /** Writes the column sums of {@code x} into {@code out} (length = columns of x). */
+    public static void columnSums(Tensor x, Tensor out) {
+        if (out.size() != x.cols() || out.dtype() != x.dtype()) {
+            throw new IllegalArgumentException("columnSums: out " + shape(out) + " " + out.dtype()
+                    + " does not match the columns of " + shape(x) + " " + x.dtype());
+        }
+        if (x.dtype() == DType.FLOAT32) {
+            if (vector) VectorKernelsF32.columnSums(x.floatData(), x.offset(), x.rows(), x.cols(), out.floatData(), out.offset());
+            else ScalarKernelsF32.columnSums(x.floatData(), x.offset(), x.rows(), x.cols(), out.floatData(), out.offset(), 0);
+        } else if (vector) VectorKernelsF64.columnSums(x.doubleData(), x.offset(), x.rows(), x.cols(), out.doubleData(), out.offset());
+        else ScalarKernelsF64.columnSums(x.doubleData(), x.offset(), x.rows(), x.cols(), out.doubleData(), out.offset(), 0);
+    }
+
+    /** Index of each row's maximum; ties go to the first, and a NaN counts as the maximum (numpy's argmax). */
+    public static int[] argmaxRows(Tensor x) {
+        int[] out = new int[x.rows()];
+        if (x.cols() == 0) {
+            throw new IllegalArgumentException("argmaxRows: rows of " + shape(x) + " are empty");
+        }
+        if (x.dtype() == DType.FLOAT32) {
+            ScalarKernelsF32.argmaxRows(x.floatData(), x.offset(), x.rows(), x.cols(), out);
+        } else {
+            ScalarKernelsF64.argmaxRows(x.doubleData(), x.offset(), x.rows(), x.cols(), out);
+        }
+        return out;
+    }
+
+    /** Sum of squared elements, accumulated in double. */
+    public static double sumOfSquares(Tensor x) {
+        return x.dtype() == DType.FLOAT32
+                ? ScalarKernelsF32.sumOfSquares(x.floatData(), x.offset(), x.size())
+                : ScalarKernelsF64.sumOfSquares(x.doubleData(), x.offset(), x.size());
+    }
+
+    /** Sum of {@code (y - p)^2}, accumulated in double. */
+    public static double sumSquaredDiff(Tensor y, Tensor p) {
+        check("sumSquaredDiff", y, p);
+        return y.dtype() == DType.FLOAT32
+                ? ScalarKernelsF32.sumSquaredDiff(y.floatData(), y.offset(), p.floatData(), p.offset(), y.size())
+                : ScalarKernelsF64.sumSquaredDiff(y.doubleData(), y.offset(), p.doubleData(), p.offset(), y.size());
+    }
+
+    /**
+     * {@code sum(y * ln(clip(p, eps, 1 - eps)))} with eps the machine epsilon of the dtype, a term being 0 where
+     * y == 0: the (negated, unnormalised) categorical cross-entropy.
+     */
+    public static double sumXLogY(Tensor y, Tensor p) {
+        check("sumXLogY", y, p);
+        return y.dtype() == DType.FLOAT32
+                ? ScalarKernelsF32.sumXLogY(y.floatData(), y.offset(), p.floatData(), p.offset(), y.size(), Math.ulp(1f))
+                : ScalarKernelsF64.sumXLogY(y.doubleData(), y.offset(), p.doubleData(), p.offset(), y.size(), Math.ulp(1.0));
+    }
+
+    /** {@code sum(y ln pc + (1 - y) ln(1 - pc))} with {@code pc = clip(p, eps, 1 - eps)}: binary cross-entropy terms. */
+    public static double sumBinaryLogTerms(Tensor y, Tensor p) {
+        check("sumBinaryLogTerms", y, p);
+        return y.dtype() == DType.FLOAT32
+                ? ScalarKernelsF32.sumBinaryLogTerms(y.floatData(), y.offset(), p.floatData(), p.offset(), y.size(), Math.ulp(1f))
+                : ScalarKernelsF64.sumBinaryLogTerms(y.doubleData(), y.offset(), p.doubleData(), p.offset(), y.size(), Math.ulp(1.0));
+    }
+
+    private static void check(String op, Tensor a, Tensor b) {
+        if (!Arrays.equals(a.shape(), b.shape()) || a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException(op + ": shapes " + shape(a) + " " + a.dtype() + " and " + shape(b)
+                    + " " + b.dtype() + " differ");
+        }
+    }
+
+    private static String shape(Tensor t) {
+        return Arrays.toString(t.shape());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.jnn.tensor;
+
+import java.util.function.IntConsumer;
+
+/**
+ * The thread count of jnn's kernels and the fixed pool that runs them.
+ *
+ * <p>The count comes from {@link #setThreads(int)}, else the system property {@code jnn.threads}, else the
+ * environment variable {@code JNN_THREADS}, else the number of available processors. Kernels split work so that
+ * every output element is computed by exactly one task in a fixed order: results do not depend on the count.
+ */
+public final class Parallel {
+    private static volatile int configured;
+    private static KernelPool pool;
+
+    private Parallel() {
+    }
+
+    /** The number of threads kernels use. */
+    public static int threads() {
+        int n = configured;
+        return n > 0 ? n : fromEnvironment();
+    }
+
+    /** Sets the thread count for all kernels; {@code 0} returns to the default (property, environment, cores). */
+    public static void setThreads(int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be >= 0 (0 = default); got " + threads);
+        }
+        configured = threads;
+    }
+
+    static int fromEnvironment() {
+        String prop = System.getProperty("jnn.threads");
+        if (prop != null && !prop.isBlank()) {
+            return parse(prop, "system property jnn.threads");
+        }
+        String env = System.getenv("JNN_THREADS");
+        if (env != null && !env.isBlank()) {
+            return parse(env, "environment variable JNN_THREADS");
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private static int parse(String value, String source) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(source + " must be a whole number >= 1; got '" + value + "'");
+    }
+
+    /**
+     * Runs {@code body.accept(t)} for {@code t = 0..tasks-1} and returns when all are done. Runs inline when there
+     * is one task, when called from a kernel thread, or when another thread's job holds the pool.
+     */
+    public static void forEach(int tasks, IntConsumer body) {
+        if (tasks > 1) {
+            KernelPool p = pool(threads());
+            if (!p.isWorker(Thread.currentThread()) && p.tryRun(tasks, body)) {
+                return;
+            }
+        }
+        for (int t = 0; t < tasks; t++) {
+            body.accept(t);
+        }
+    }
+
+    private static synchronized KernelPool pool(int threads) {
+        // The caller runs tasks too, so the pool needs one thread fewer than the count.
+        int workers = Math.max(1, threads - 1);
+        if (pool == null || pool.size() != workers + 1) {
+            if (pool != null) {
+                pool.shutdown();
+            }
+            pool = new KernelPool(workers);
+        }
+        return pool;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.jnn.tensor;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API FLOAT64 element-wise kernels. Each runs whole vectors and leaves the tail to
+ * {@link ScalarKernelsF64}. The linear and piecewise kernels give the scalar kernels' bits; the transcendental
+ * ones (exp, tanh) use the Vector API's versions, which may differ from {@link Math}'s in the last bit.
+ */
+final class VectorKernelsF64 {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private VectorKernelsF64() {
+    }
+
+    static void addRowVector(double[] x, int off, int rows, int cols, double[] bias, int bOff) {
+        int ub = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int row = off + r * cols;
+            for (int j = 0; j < ub; j += L) {
+                DoubleVector.fromArray(S, x, row + j).add(DoubleVector.fromArray(S, bias, bOff + j))
+                        .intoArray(x, row + j);
+            }
+        }
+        ScalarKernelsF64.addRowVector(x, off, rows, cols, bias, bOff, ub);
+    }
+
+    static void logistic(double[] x, int off, int len) {
+        int ub = S.loopBound(len);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        for (int i = off; i < off + ub; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, x, i);
+            one.div(one.add(v.neg().lanewise(VectorOperators.EXP))).intoArray(x, i);
+        }
+        ScalarKernelsF64.logistic(x, off + ub, len - ub);
+    }
+
+    static void tanh(double[] x, int off, int len) {
+        int ub = S.loopBound(len);
+        for (int i = off; i < off + ub; i += L) {
+            DoubleVector.fromArray(S, x, i).lanewise(VectorOperators.TANH).intoArray(x, i);
+        }
+        ScalarKernelsF64.tanh(x, off + ub, len - ub);
+    }
+
+    static void relu(double[] x, int off, int len) {
+        int ub = S.loopBound(len);
+        for (int i = off; i < off + ub; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, x, i);
+            v.blend(0.0, v.lt(0.0)).intoArray(x, i);
+        }
+        ScalarKernelsF64.relu(x, off + ub, len - ub);
+    }
+
+    static void leakyRelu(double[] x, int off, int len, double alpha) {
+        int ub = S.loopBound(len);
+        for (int i = off; i < off + ub; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, x, i);
+            v.blend(v.mul(alpha), v.lt(0.0)).intoArray(x, i);
+        }
+        ScalarKernelsF64.leakyRelu(x, off + ub, len - ub, alpha);
+    }
+
+    static void elu(double[] x, int off, int len, double alpha) {
+        int ub = S.loopBound(len);
+        for (int i = off; i < off + ub; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, x, i);
+            v.blend(v.lanewise(VectorOperators.EXPM1).mul(alpha), v.lt(0.0)).intoArray(x, i);
+        }
+        ScalarKernelsF64.elu(x, off + ub, len - ub, alpha);
+    }
+
+    static void step(double[] x, int off, int len) {
+        int ub = S.loopBound(len);
+        DoubleVector zero = DoubleVector.zero(S);
+        for (int i = off; i < off + ub; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, x, i);
+            VectorMask<Double> nan = v.test(VectorOperators.IS_NAN);
+            zero.blend(1.0, v.compare(VectorOperators.GT, 0.0)).blend(v, nan).intoArray(x, i);
+        }
+        ScalarKernelsF64.step(x, off + ub, len - ub);
+    }
+
+    static void logisticGrad(double[] a, int aOff, double[] d, int dOff, int len) {
+        int ub = S.loopBound(len);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        for (int i = 0; i < ub; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, a, aOff + i);
+            DoubleVector.fromArray(S, d, dOff + i).mul(v.mul(one.sub(v))).intoArray(d, dOff + i);
+        }
+        ScalarKernelsF64.logisticGrad(a, aOff + ub, d, dOff + ub, len - ub);
+    }
+
+    static void tanhGrad(double[] a, int aOff, double[] d, int dOff, int len) {
+        int ub = S.loopBound(len);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        for (int i = 0; i < ub; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, a, aOff + i);
+            DoubleVector.fromArray(S, d, dOff + i).mul(one.sub(v.mul(v))).intoArray(d, dOff + i);
+        }
+        ScalarKernelsF64.tanhGrad(a, aOff + ub, d, dOff + ub, len - ub);
+    }
+
+    static void reluGrad(double[] a, int aOff, double[] d, int dOff, int len) {
+        int ub = S.loopBound(len);
+        for (int i = 0; i < ub; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, a, aOff + i);
+            DoubleVector.fromArray(S, d, dOff + i).blend(0.0, v.eq(0.0)).intoArray(d, dOff + i);
+        }
+        ScalarKernelsF64.reluGrad(a, aOff + ub, d, dOff + ub, len - ub);
+    }
+
+    static void leakyReluGrad(double[] a, int aOff, double[] d, int dOff, int len, double alpha) {
+        int ub = S.loopBound(len);
+        for (int i = 0; i < ub; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, a, aOff + i);
+            DoubleVector g = DoubleVector.fromArray(S, d, dOff + i);
+            g.blend(g.mul(alpha), v.compare(VectorOperators.GT, 0.0).not()).intoArray(d, dOff + i);
+        }
+        ScalarKernelsF64.leakyReluGrad(a, aOff + ub, d, dOff + ub, len - ub, alpha);
+    }
+
+    static void eluGrad(double[] a, int aOff, double[] d, int dOff, int len, double alpha) {
+        int ub = S.loopBound(len);
+        for (int i = 0; i < ub; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, a, aOff + i);
+            DoubleVector g = DoubleVector.fromArray(S, d, dOff + i);
+            g.blend(g.mul(v.add(alpha)), v.compare(VectorOperators.GT, 0.0).not()).intoArray(d, dOff + i);
+        }
+        ScalarKernelsF64.eluGrad(a, aOff + ub, d, dOff + ub, len - ub, alpha);
+    }
+
+    static void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int len) {
+        int ub = S.loopBound(len);
+        for (int i = 0; i < ub; i += L) {
+            DoubleVector.fromArray(S, x, xOff + i).mul(alpha).add(DoubleVector.fromArray(S, y, yOff + i))
+                    .intoArray(y, yOff + i);
+        }
+        ScalarKernelsF64.axpy(alpha, x, xOff + ub, y, yOff + ub, len - ub);
+    }
+
+    static void scale(double alpha, double[] x, int off, int len) {
+        int ub = S.loopBound(len);
+        for (int i = off; i < off + ub; i += L) {
+            DoubleVector.fromArray(S, x, i).mul(alpha).intoArray(x, i);
+        }
+        ScalarKernelsF64.scale(alpha, x, off + ub, len - ub);
+    }
+
+    static void columnSums(double[] x, int off, int rows, int cols, double[] out, int oOff) {
+        int ub = S.loopBound(cols);
+        for (int j = 0; j < ub; j += L) {
+            DoubleVector.zero(S).intoArray(out, oOff + j);
+        }
+        for (int r = 0; r < rows; r++) {
+            int row = off + r * cols;
+            for (int j = 0; j < ub; j += L) {
+                DoubleVector.fromArray(S, out, oOff + j).add(DoubleVector.fromArray(S, x, row + j))
+                        .intoArray(out, oOff + j);
+            }
+        }
+        ScalarKernelsF64.columnSums(x, off, rows, cols, out, oOff, ub);
+    }
+}

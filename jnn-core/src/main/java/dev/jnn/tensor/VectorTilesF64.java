@@ -1,0 +1,138 @@
+package dev.jnn.tensor;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API micro-kernels for {@link GemmF64}: an 8-row by 2-vector register tile (8 x 16 on AVX-512) and a
+ * 1-vector tile for the leftover columns. Both read the packed panels of {@link GemmF64} and accumulate each
+ * output with one fused multiply-add per k in increasing k, exactly as the scalar tile does, so the two paths
+ * agree to the bit.
+ */
+final class VectorTilesF64 {
+    static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    static final int L = S.length();
+
+    private VectorTilesF64() {
+    }
+
+    /**
+     * One 8 x w tile over kc terms. Element (r, p) of the A block is {@code ap[ao + r * ars + p * acs]}: a packed
+     * micro-panel has ars = 1, acs = 8; rows of a plain row-major A read in place have ars = lda, acs = 1.
+     */
+    static void tile(int kc, double[] ap, int ao, int ars, int acs, double[] bp, int bo, int w, double[] c, int co,
+                     int ldc, int mr, int nr, double alpha, double beta, double[] tmp) {
+        if (w == L) {
+            tile8x1(kc, ap, ao, ars, acs, bp, bo, tmp);
+        } else {
+            tile8x2(kc, ap, ao, ars, acs, bp, bo, tmp);
+        }
+        if (mr == 8 && nr == w) {
+            writeBack(tmp, w, c, co, ldc, alpha, beta);
+        } else {
+            GemmF64.writeBack(tmp, w, c, co, ldc, mr, nr, alpha, beta);
+        }
+    }
+
+    private static void tile8x2(int kc, double[] ap, int ao, int ars, int acs, double[] bp, int bo, double[] tmp) {
+        int r1 = ars, r2 = 2 * ars, r3 = 3 * ars, r4 = 4 * ars, r5 = 5 * ars, r6 = 6 * ars, r7 = 7 * ars;
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+        DoubleVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
+        int a = ao;
+        int b = bo;
+        for (int p = 0; p < kc; p++, a += acs, b += 2 * L) {
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, b);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, b + L);
+            DoubleVector x = DoubleVector.broadcast(S, ap[a]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, ap[a + r1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, ap[a + r2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, ap[a + r3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, ap[a + r4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, ap[a + r5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = DoubleVector.broadcast(S, ap[a + r6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = DoubleVector.broadcast(S, ap[a + r7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        int w = 2 * L;
+        c00.intoArray(tmp, 0);
+        c01.intoArray(tmp, L);
+        c10.intoArray(tmp, w);
+        c11.intoArray(tmp, w + L);
+        c20.intoArray(tmp, 2 * w);
+        c21.intoArray(tmp, 2 * w + L);
+        c30.intoArray(tmp, 3 * w);
+        c31.intoArray(tmp, 3 * w + L);
+        c40.intoArray(tmp, 4 * w);
+        c41.intoArray(tmp, 4 * w + L);
+        c50.intoArray(tmp, 5 * w);
+        c51.intoArray(tmp, 5 * w + L);
+        c60.intoArray(tmp, 6 * w);
+        c61.intoArray(tmp, 6 * w + L);
+        c70.intoArray(tmp, 7 * w);
+        c71.intoArray(tmp, 7 * w + L);
+    }
+
+    private static void tile8x1(int kc, double[] ap, int ao, int ars, int acs, double[] bp, int bo, double[] tmp) {
+        int r1 = ars, r2 = 2 * ars, r3 = 3 * ars, r4 = 4 * ars, r5 = 5 * ars, r6 = 6 * ars, r7 = 7 * ars;
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z;
+        int a = ao;
+        int b = bo;
+        for (int p = 0; p < kc; p++, a += acs, b += L) {
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, b);
+            c0 = DoubleVector.broadcast(S, ap[a]).fma(b0, c0);
+            c1 = DoubleVector.broadcast(S, ap[a + r1]).fma(b0, c1);
+            c2 = DoubleVector.broadcast(S, ap[a + r2]).fma(b0, c2);
+            c3 = DoubleVector.broadcast(S, ap[a + r3]).fma(b0, c3);
+            c4 = DoubleVector.broadcast(S, ap[a + r4]).fma(b0, c4);
+            c5 = DoubleVector.broadcast(S, ap[a + r5]).fma(b0, c5);
+            c6 = DoubleVector.broadcast(S, ap[a + r6]).fma(b0, c6);
+            c7 = DoubleVector.broadcast(S, ap[a + r7]).fma(b0, c7);
+        }
+        c0.intoArray(tmp, 0);
+        c1.intoArray(tmp, L);
+        c2.intoArray(tmp, 2 * L);
+        c3.intoArray(tmp, 3 * L);
+        c4.intoArray(tmp, 4 * L);
+        c5.intoArray(tmp, 5 * L);
+        c6.intoArray(tmp, 6 * L);
+        c7.intoArray(tmp, 7 * L);
+    }
+
+    /**
+     * c = alpha * acc + beta * c for a full 8 x w tile: two separately rounded products and a sum, as in the
+     * scalar write-back (a product by 1 is exact, so the bits agree). It is kept apart from the tiles because a
+     * branch with live vector accumulators makes C2 box them, which slows the tile several times.
+     */
+    private static void writeBack(double[] acc, int w, double[] c, int co, int ldc, double alpha, double beta) {
+        for (int r = 0; r < 8; r++) {
+            int ci = co + r * ldc;
+            if (beta == 0.0) {
+                for (int j = 0; j < w; j += L) {
+                    DoubleVector.fromArray(S, acc, r * w + j).mul(alpha).intoArray(c, ci + j);
+                }
+            } else {
+                for (int j = 0; j < w; j += L) {
+                    DoubleVector.fromArray(S, acc, r * w + j).mul(alpha)
+                            .add(DoubleVector.fromArray(S, c, ci + j).mul(beta)).intoArray(c, ci + j);
+                }
+            }
+        }
+    }
+}
