@@ -39,7 +39,27 @@ final class GemmBench {
     private GemmBench() {
     }
 
+    /**
+     * Runs every shape, dtype and thread count briefly so that the JIT has compiled the kernels (with profiles
+     * of all of them) before anything is timed.
+     */
+    static void warmUp(int threads) {
+        for (int round = 0; round < 2; round++) {
+            for (Shape s : SHAPES) {
+                for (DType dt : DType.values()) {
+                    for (int t : new int[] {1, threads}) {
+                        measure(s, dt, t, 1, 20_000_000L);
+                    }
+                }
+            }
+        }
+    }
+
     static Result run(Shape s, DType dtype, int threads, int repeats) {
+        return measure(s, dtype, threads, repeats, 3 * REP_NANOS);
+    }
+
+    private static Result measure(Shape s, DType dtype, int threads, int repeats, long warmNanos) {
         Parallel.setThreads(threads);
         Rng rng = new Rng(0);
         int aLen = s.m() * s.k();
@@ -62,7 +82,7 @@ final class GemmBench {
         }
         // Warm-up: let the JIT compile the kernels, and find how many calls make one repetition.
         int calls = 1;
-        long warmEnd = System.nanoTime() + 3 * REP_NANOS;
+        long warmEnd = System.nanoTime() + warmNanos;
         while (System.nanoTime() < warmEnd) {
             long t0 = System.nanoTime();
             for (int i = 0; i < calls; i++) {

@@ -49,6 +49,7 @@ final class GemmBenchCommand implements Callable<Integer> {
         }
         int[] counts = all == 1 ? new int[] {1} : new int[] {1, all};
         try {
+            GemmBench.warmUp(all);
             for (GemmBench.Shape s : GemmBench.SHAPES) {
                 for (DType dt : DType.values()) {
                     for (int t : counts) {
