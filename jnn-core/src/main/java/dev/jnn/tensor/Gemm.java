@@ -17,6 +17,8 @@ public final class Gemm {
     static final int NC = 512;
     /** Below this many flops a product runs on the calling thread: a pool hand-off would cost more. */
     static final long PARALLEL_MIN_FLOPS = 2_000_000L;
+    /** Elements of packed op(B) held at once (per calling thread): all k blocks of a column block when they fit. */
+    static final long PACKED_B_BUDGET = 1L << 21;
 
     private Gemm() {
     }
@@ -113,20 +115,23 @@ public final class Gemm {
                 beta, c, cOff, ldc, vector && VectorSupport.available()));
     }
 
-    /** The dtype-specific half of a product, driven block by block by {@link #drive}. */
+    /** The dtype-specific half of a product, driven by {@link #drive}. */
     interface Engine {
-        /** Packs panels [q0, q1) (NR columns each) of the op(B) block at columns jc, k offset pc. */
-        void packPanels(int jc, int nc, int pc, int kc, int q0, int q1);
+        /** Makes the shared packed-B buffer hold at least this many elements. */
+        void reserveB(int elements);
 
-        /** Accumulates rows [i0, i1) x panels [q0, q1) of the block; the first k block applies beta. */
-        void compute(int jc, int nc, int pc, int kc, boolean firstK, int i0, int i1, int q0, int q1);
+        /** Packs panels [q0, q1) (NR columns each) of the op(B) block at (pc, jc) into the buffer from bOff. */
+        void packPanels(int jc, int nc, int pc, int kc, int bOff, int q0, int q1);
+
+        /** Accumulates rows [i0, i1) x panels [q0, q1) of the block packed at bOff; the first k block applies beta. */
+        void compute(int jc, int nc, int pc, int kc, int bOff, boolean firstK, int i0, int i1, int q0, int q1);
     }
 
     /**
-     * Runs a product block by block: columns in blocks of NC, k in equal blocks of at most KC (fixed by k alone).
-     * For each block, the threads first pack op(B) together, then split the tiles by rows or by column panels,
-     * whichever has more. Every element is summed in the same order whatever the split, so the thread count
-     * changes the speed only, never the bits.
+     * Runs a product: columns in blocks of NC, k in equal blocks of at most KC (fixed by k alone). The threads
+     * first pack op(B) together (all k blocks of a column block at once, up to a memory budget), then split the
+     * tiles by rows or by column panels, whichever has more, each task walking the k blocks in order. Every
+     * element is summed in the same order whatever the split: the thread count changes the speed, never the bits.
      */
     static void drive(int m, int n, int k, int threads, int mr, int nr, Engine e) {
         int tasks = 2L * m * n * k < PARALLEL_MIN_FLOPS ? 1 : threads;
@@ -135,28 +140,47 @@ public final class Gemm {
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             int panels = (nc + nr - 1) / nr;
+            int blockElems = panels * nr * ((k + kBlocks - 1) / kBlocks);
+            int group = (int) Math.max(1, Math.min(kBlocks, PACKED_B_BUDGET / blockElems));
+            e.reserveB(group * blockElems);
             boolean byRows = rowTiles >= panels || rowTiles >= 2 * tasks;
             int units = byRows ? rowTiles : panels;
             int computeTasks = Math.min(tasks, units);
-            int packTasks = Math.min(tasks, panels);
-            for (int kb = 0; kb < kBlocks; kb++) {
-                int pc = (int) ((long) k * kb / kBlocks);
-                int kc = (int) ((long) k * (kb + 1) / kBlocks) - pc;
+            for (int start = 0; start < kBlocks; start += group) {
+                int g0 = start;
+                int g1 = Math.min(kBlocks, g0 + group);
                 int fjc = jc;
-                boolean first = kb == 0;
-                Parallel.forEach(packTasks, t -> e.packPanels(fjc, nc, pc, kc, share(panels, t, packTasks),
-                        share(panels, t + 1, packTasks)));
+                int packUnits = (g1 - g0) * panels;
+                int packTasks = Math.min(tasks, packUnits);
+                Parallel.forEach(packTasks, t -> {
+                    for (int u = share(packUnits, t, packTasks); u < share(packUnits, t + 1, packTasks); u++) {
+                        int kb = g0 + u / panels;
+                        int q = u % panels;
+                        int pc = kStart(k, kb, kBlocks);
+                        e.packPanels(fjc, nc, pc, kStart(k, kb + 1, kBlocks) - pc, (kb - g0) * blockElems, q, q + 1);
+                    }
+                });
                 Parallel.forEach(computeTasks, t -> {
                     int u0 = share(units, t, computeTasks);
                     int u1 = share(units, t + 1, computeTasks);
-                    if (byRows) {
-                        e.compute(fjc, nc, pc, kc, first, u0 * mr, Math.min(m, u1 * mr), 0, panels);
-                    } else {
-                        e.compute(fjc, nc, pc, kc, first, 0, m, u0, u1);
+                    for (int kb = g0; kb < g1; kb++) {
+                        int pc = kStart(k, kb, kBlocks);
+                        int kc = kStart(k, kb + 1, kBlocks) - pc;
+                        int bOff = (kb - g0) * blockElems;
+                        if (byRows) {
+                            e.compute(fjc, nc, pc, kc, bOff, kb == 0, u0 * mr, Math.min(m, u1 * mr), 0, panels);
+                        } else {
+                            e.compute(fjc, nc, pc, kc, bOff, kb == 0, 0, m, u0, u1);
+                        }
                     }
                 });
             }
         }
+    }
+
+    /** Start of k block kb of kBlocks equal blocks. */
+    private static int kStart(int k, int kb, int kBlocks) {
+        return (int) ((long) k * kb / kBlocks);
     }
 
     private static int share(int units, int t, int tasks) {

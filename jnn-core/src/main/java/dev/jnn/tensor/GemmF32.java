@@ -16,6 +16,8 @@ final class GemmF32 {
     /** Lanes per vector: the tile is 2 vectors wide, the leftover tile 1 vector. */
     static final int L = VectorSupport.available() ? VectorTilesF32.L : 16;
     static final int NR = 2 * L;
+    /** Above this many column panels per task, A is packed; below, read in place. */
+    static final int PACK_A_MIN_PANELS = 4;
 
     /** Per thread: a packed block of op(A) and a spill tile. */
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {
@@ -27,8 +29,8 @@ final class GemmF32 {
     }
 
     /**
-     * One product: holds the operands and the shared packed block of op(B). {@link Gemm#drive} packs each block
-     * of B once, across the threads, then splits the tiles of that block among them.
+     * One product: holds the operands and the shared packed op(B). {@link Gemm#drive} packs B once, across the
+     * threads, then splits the tiles among them.
      */
     static final class Call implements Gemm.Engine {
         private final boolean ta;
@@ -45,7 +47,7 @@ final class GemmF32 {
         private final int co;
         private final int ldc;
         private final boolean vector;
-        private final float[] pb = SHARED_B.get();
+        private float[] pb = SHARED_B.get();
 
         Call(boolean ta, boolean tb, float alpha, float[] a, int ao, int lda, float[] b, int bo, int ldb,
              float beta, float[] c, int co, int ldc, boolean vector) {
@@ -66,23 +68,27 @@ final class GemmF32 {
         }
 
         @Override
-        public void packPanels(int jc, int nc, int pc, int kc, int q0, int q1) {
+        public void packPanels(int jc, int nc, int pc, int kc, int bOff, int q0, int q1) {
             for (int q = q0; q < q1; q++) {
                 int jr = q * NR;
-                packB(tb, b, bo, ldb, pc, kc, jc + jr, Math.min(NR, nc - jr), pb, jr * kc);
+                packB(tb, b, bo, ldb, pc, kc, jc + jr, Math.min(NR, nc - jr), pb, bOff + jr * kc);
             }
         }
 
         @Override
-        public void compute(int jc, int nc, int pc, int kc, boolean firstK, int i0, int i1, int q0, int q1) {
+        public void compute(int jc, int nc, int pc, int kc, int bOff, boolean firstK, int i0, int i1, int q0,
+                            int q1) {
             float[][] scratch = SCRATCH.get();
             float[] pa = scratch[0];
             float[] tmp = scratch[1];
             float betaBlock = firstK ? beta : 1f;
+            // Packing A pays off over many column panels. Over a few, A is read where it is: rows of a plain A
+            // (stride lda per row) or columns of a transposed A (8 adjacent values per k).
+            boolean packAll = q1 - q0 > PACK_A_MIN_PANELS;
             for (int ic = i0; ic < i1; ic += Gemm.MC) {
                 int mc = Math.min(Gemm.MC, i1 - ic);
-                if (ta) {
-                    packA(true, a, ao, lda, ic, mc, pc, kc, pa);
+                if (packAll) {
+                    packA(ta, a, ao, lda, ic, mc, pc, kc, pa);
                 }
                 for (int q = q0; q < q1; q++) {
                     int jr = q * NR;
@@ -95,26 +101,32 @@ final class GemmF32 {
                         int aOff = ir * kc;
                         int ars = 1;
                         int acs = MR;
-                        if (!ta && mr == MR) {
-                            // Full rows of a plain A are read where they are: packing would cost as much as the
-                            // product itself when n is small.
+                        if (!packAll && mr == MR) {
                             at = a;
-                            aOff = ao + (ic + ir) * lda + pc;
-                            ars = lda;
-                            acs = 1;
-                        } else if (!ta) {
-                            packA(false, a, ao, lda, ic + ir, mr, pc, kc, pa);
+                            aOff = ta ? ao + pc * lda + ic + ir : ao + (ic + ir) * lda + pc;
+                            ars = ta ? 1 : lda;
+                            acs = ta ? lda : 1;
+                        } else if (!packAll) {
+                            packA(ta, a, ao, lda, ic + ir, mr, pc, kc, pa);
                             aOff = 0;
                         }
                         if (vector) {
-                            VectorTilesF32.tile(kc, at, aOff, ars, acs, pb, jr * kc, w, c, cOff, ldc, mr, nr, alpha,
-                                    betaBlock, tmp);
+                            VectorTilesF32.tile(kc, at, aOff, ars, acs, pb, bOff + jr * kc, w, c, cOff, ldc, mr, nr,
+                                    alpha, betaBlock, tmp);
                         } else {
-                            scalarTile(kc, at, aOff, ars, acs, pb, jr * kc, w, c, cOff, ldc, mr, nr, alpha, betaBlock,
-                                    tmp);
+                            scalarTile(kc, at, aOff, ars, acs, pb, bOff + jr * kc, w, c, cOff, ldc, mr, nr, alpha,
+                                    betaBlock, tmp);
                         }
                     }
                 }
+            }
+        }
+
+        @Override
+        public void reserveB(int elements) {
+            if (pb.length < elements) {
+                pb = new float[elements];
+                SHARED_B.set(pb);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.jnn.tensor;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -27,11 +28,7 @@ final class VectorTilesF64 {
         } else {
             tile8x2(kc, ap, ao, ars, acs, bp, bo, tmp);
         }
-        if (mr == 8 && nr == w) {
-            writeBack(tmp, w, c, co, ldc, alpha, beta);
-        } else {
-            GemmF64.writeBack(tmp, w, c, co, ldc, mr, nr, alpha, beta);
-        }
+        writeBack(tmp, w, c, co, ldc, mr, nr, alpha, beta);
     }
 
     private static void tile8x2(int kc, double[] ap, int ao, int ars, int acs, double[] bp, int bo, double[] tmp) {
@@ -116,21 +113,33 @@ final class VectorTilesF64 {
     }
 
     /**
-     * c = alpha * acc + beta * c for a full 8 x w tile: two separately rounded products and a sum, as in the
-     * scalar write-back (a product by 1 is exact, so the bits agree). It is kept apart from the tiles because a
-     * branch with live vector accumulators makes C2 box them, which slows the tile several times.
+     * c = alpha * acc + beta * c for the valid mr x nr corner of a tile: two separately rounded products and a
+     * sum, as in the scalar write-back (a product by 1 is exact, so the bits agree); a short last chunk is
+     * masked. It is kept apart from the tiles because a branch with live vector accumulators makes C2 box them,
+     * which slows the tile several times.
      */
-    private static void writeBack(double[] acc, int w, double[] c, int co, int ldc, double alpha, double beta) {
-        for (int r = 0; r < 8; r++) {
+    private static void writeBack(double[] acc, int w, double[] c, int co, int ldc, int mr, int nr, double alpha,
+                                  double beta) {
+        int full = nr - nr % L;
+        VectorMask<Double> tail = S.indexInRange(full, nr);
+        for (int r = 0; r < mr; r++) {
             int ci = co + r * ldc;
+            int ai = r * w;
             if (beta == 0.0) {
-                for (int j = 0; j < w; j += L) {
-                    DoubleVector.fromArray(S, acc, r * w + j).mul(alpha).intoArray(c, ci + j);
+                for (int j = 0; j < full; j += L) {
+                    DoubleVector.fromArray(S, acc, ai + j).mul(alpha).intoArray(c, ci + j);
+                }
+                if (full < nr) {
+                    DoubleVector.fromArray(S, acc, ai + full).mul(alpha).intoArray(c, ci + full, tail);
                 }
             } else {
-                for (int j = 0; j < w; j += L) {
-                    DoubleVector.fromArray(S, acc, r * w + j).mul(alpha)
+                for (int j = 0; j < full; j += L) {
+                    DoubleVector.fromArray(S, acc, ai + j).mul(alpha)
                             .add(DoubleVector.fromArray(S, c, ci + j).mul(beta)).intoArray(c, ci + j);
+                }
+                if (full < nr) {
+                    DoubleVector.fromArray(S, acc, ai + full).mul(alpha)
+                            .add(DoubleVector.fromArray(S, c, ci + full, tail).mul(beta)).intoArray(c, ci + full, tail);
                 }
             }
         }
