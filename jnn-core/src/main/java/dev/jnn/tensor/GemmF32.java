@@ -87,8 +87,12 @@ final class GemmF32 {
             boolean packAll = q1 - q0 > PACK_A_MIN_PANELS;
             for (int ic = i0; ic < i1; ic += Gemm.MC) {
                 int mc = Math.min(Gemm.MC, i1 - ic);
+                // A short last row tile cannot be read in place (its rows end early): pack it, once per block.
+                int lastTile = mc - mc % MR;
                 if (packAll) {
                     packA(ta, a, ao, lda, ic, mc, pc, kc, pa);
+                } else if (lastTile < mc) {
+                    packA(ta, a, ao, lda, ic + lastTile, mc - lastTile, pc, kc, pa);
                 }
                 for (int q = q0; q < q1; q++) {
                     int jr = q * NR;
@@ -107,7 +111,6 @@ final class GemmF32 {
                             ars = ta ? 1 : lda;
                             acs = ta ? lda : 1;
                         } else if (!packAll) {
-                            packA(ta, a, ao, lda, ic + ir, mr, pc, kc, pa);
                             aOff = 0;
                         }
                         if (vector) {

@@ -1,5 +1,6 @@
 package dev.jnn.tensor;
 
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -62,6 +63,8 @@ final class KernelPool {
             Job job = new Job(body, tasks);
             current = job;
             epoch++;
+            // Pairs with the worker's fence: either it sees the new epoch, or this sees its parked flag.
+            VarHandle.fullFence();
             for (int w = 0; w < workers.length; w++) {
                 if (parked[w]) {
                     LockSupport.unpark(workers[w]);
@@ -100,7 +103,7 @@ final class KernelPool {
                 } else {
                     parked[id] = true;
                     // Re-check after announcing: a dispatcher that saw parked == false has already moved epoch.
-                    VarHandleFence.full();
+                    VarHandle.fullFence();
                     if (epoch == seen && !stopped) {
                         LockSupport.park(this);
                     }
@@ -150,13 +153,6 @@ final class KernelPool {
                     Thread.yield();
                 }
             }
-        }
-    }
-
-    /** A full fence, so the parked flag and the epoch are ordered between worker and dispatcher. */
-    private static final class VarHandleFence {
-        static void full() {
-            java.lang.invoke.VarHandle.fullFence();
         }
     }
 }
