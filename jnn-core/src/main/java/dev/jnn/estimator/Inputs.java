@@ -1,0 +1,128 @@
+package dev.jnn.estimator;
+
+import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Tensor;
+
+/** Checks of estimator inputs with scikit-learn's messages ({@code check_array}, {@code check_consistent_length}). */
+final class Inputs {
+    private Inputs() {
+    }
+
+    static Tensor matrix(double[][] x, String owner) {
+        int cols = rectangular(x == null ? -1 : x.length, r -> x[r] == null ? -1 : x[r].length);
+        double[] flat = new double[x.length * cols];
+        for (int r = 0; r < x.length; r++) {
+            System.arraycopy(x[r], 0, flat, r * cols, cols);
+        }
+        return check(Tensor.wrap(flat, x.length, cols), owner);
+    }
+
+    static Tensor matrix(float[][] x, String owner) {
+        int cols = rectangular(x == null ? -1 : x.length, r -> x[r] == null ? -1 : x[r].length);
+        float[] flat = new float[x.length * cols];
+        for (int r = 0; r < x.length; r++) {
+            System.arraycopy(x[r], 0, flat, r * cols, cols);
+        }
+        return check(Tensor.wrap(flat, x.length, cols), owner);
+    }
+
+    /** The common row length of a ragged-array matrix, or an error naming the first row that differs. */
+    private static int rectangular(int rows, java.util.function.IntUnaryOperator rowLength) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("X must not be null");
+        }
+        int cols = rows == 0 ? 0 : Math.max(0, rowLength.applyAsInt(0));
+        for (int r = 0; r < rows; r++) {
+            if (rowLength.applyAsInt(r) != cols) {
+                throw new IllegalArgumentException("X row " + r + " has " + Math.max(0, rowLength.applyAsInt(r))
+                        + " values, but row 0 has " + cols);
+            }
+        }
+        return cols;
+    }
+
+    /** A rank-2 tensor with at least one row and column and only finite values; returned as is (no copy). */
+    static Tensor check(Tensor x, String owner) {
+        if (x == null) {
+            throw new IllegalArgumentException("X must not be null");
+        }
+        if (x.rank() != 2) {
+            throw new IllegalArgumentException("Expected 2D array, got an array of shape "
+                    + java.util.Arrays.toString(x.shape()) + " instead.");
+        }
+        String shape = "(shape=(" + x.rows() + ", " + x.cols() + "))";
+        if (x.rows() < 1) {
+            throw new IllegalArgumentException("Found array with 0 sample(s) " + shape
+                    + " while a minimum of 1 is required by " + owner + ".");
+        }
+        if (x.cols() < 1) {
+            throw new IllegalArgumentException("Found array with 0 feature(s) " + shape
+                    + " while a minimum of 1 is required by " + owner + ".");
+        }
+        boolean nan = false;
+        boolean inf = false;
+        int n = x.size();
+        int o = x.offset();
+        if (x.dtype() == DType.FLOAT64) {
+            double[] d = x.doubleData();
+            for (int i = 0; i < n; i++) {
+                double v = d[o + i];
+                nan |= Double.isNaN(v);
+                inf |= Double.isInfinite(v);
+            }
+        } else {
+            float[] f = x.floatData();
+            for (int i = 0; i < n; i++) {
+                float v = f[o + i];
+                nan |= Float.isNaN(v);
+                inf |= Float.isInfinite(v);
+            }
+        }
+        if (nan) {
+            throw new IllegalArgumentException("Input X contains NaN.\n" + owner + " does not accept missing values"
+                    + " encoded as NaN natively. For supervised learning, you might want to consider"
+                    + " sklearn.ensemble.HistGradientBoostingClassifier and Regressor which accept missing values"
+                    + " encoded as NaNs natively. Alternatively, it is possible to preprocess the data, for instance"
+                    + " by using an imputer transformer in a pipeline or drop samples with missing values. See"
+                    + " https://scikit-learn.org/stable/modules/impute.html You can find a list of all estimators that"
+                    + " handle NaN values at the following page:"
+                    + " https://scikit-learn.org/stable/modules/impute.html#estimators-that-handle-nan-values");
+        }
+        if (inf) {
+            throw new IllegalArgumentException("Input X contains infinity or a value too large for dtype('"
+                    + (x.dtype() == DType.FLOAT64 ? "float64" : "float32") + "').");
+        }
+        return x;
+    }
+
+    static void sameLength(int nx, int ny) {
+        if (nx != ny) {
+            throw new IllegalArgumentException("Found input variables with inconsistent numbers of samples: ["
+                    + nx + ", " + ny + "]");
+        }
+    }
+
+    /** Copies a contiguous tensor into rows {@code [at, at + src.rows())} of {@code dst} (same dtype and columns). */
+    static void copyRows(Tensor src, Tensor dst, int at) {
+        int cols = dst.cols();
+        if (src.dtype() == DType.FLOAT64) {
+            System.arraycopy(src.doubleData(), src.offset(), dst.doubleData(), dst.offset() + at * cols, src.size());
+        } else {
+            System.arraycopy(src.floatData(), src.offset(), dst.floatData(), dst.offset() + at * cols, src.size());
+        }
+    }
+
+    /** Gathers rows {@code index[from..to)} of {@code src} into the first rows of {@code dst}. */
+    static void gather(Tensor src, int[] index, int from, int to, Tensor dst) {
+        int cols = src.cols();
+        for (int i = from; i < to; i++) {
+            int s = src.offset() + index[i] * cols;
+            int d = dst.offset() + (i - from) * cols;
+            if (src.dtype() == DType.FLOAT64) {
+                System.arraycopy(src.doubleData(), s, dst.doubleData(), d, cols);
+            } else {
+                System.arraycopy(src.floatData(), s, dst.floatData(), d, cols);
+            }
+        }
+    }
+}

@@ -1,0 +1,346 @@
+package dev.jnn.estimator;
+
+import dev.jnn.nn.Activation;
+import dev.jnn.nn.Dense;
+import dev.jnn.nn.Loss;
+import dev.jnn.nn.Network;
+import dev.jnn.nn.Parameter;
+import dev.jnn.optim.Optimizer;
+import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Rng;
+import dev.jnn.tensor.Tensor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link MLPClassifier} and {@link MLPRegressor} share: scikit-learn's fit entry point (spec §2.7), the
+ * Glorot-uniform initialisation (§2.2), the forward pass and the fitted attributes (§2.14). The training loops are
+ * {@link StochasticSolver} and {@link LbfgsSolver}; a {@link Network} of {@link Dense} layers does the arithmetic.
+ *
+ * <p>An estimator is not thread-safe: it reuses its layers' buffers between calls.
+ */
+public abstract sealed class MultilayerPerceptron permits MLPClassifier, MLPRegressor {
+    static final System.Logger LOG = System.getLogger("dev.jnn.estimator");
+    private static final int PREDICT_CHUNK = 2048;
+
+    MLPParams params;
+    Network net;
+    DType dtype;
+    int nFeaturesIn;
+    int nOutputs;
+    Activation outActivation;
+    int nIter;
+    long t;
+    double loss = Double.NaN;
+    List<Double> lossCurve;
+    Double bestLoss;
+    List<Double> validationScores;
+    Double bestValidationScore;
+    int noImprovementCount;
+    Tensor[] bestWeights;
+    Optimizer optimizer;
+    final List<String> warnings = new ArrayList<>();
+    FitMonitor monitor;
+
+    MultilayerPerceptron(MLPParams params) {
+        this.params = params;
+    }
+
+    /** The class name used in messages. */
+    abstract String name();
+
+    /** The validation score (accuracy or R²) of outputs {@code p} against binarised targets {@code y}. */
+    abstract double validationScore(Tensor y, Tensor p);
+
+    /** Whether the early-stopping split is stratified (binary classification only, as in scikit-learn 1.2). */
+    abstract boolean stratifiedValidation();
+
+    /** The hyperparameters. */
+    public MLPParams params() {
+        return params;
+    }
+
+    /** scikit-learn's {@code get_params()}: snake_case names, sorted. */
+    public Map<String, Object> getParams() {
+        return MLPParamMap.toMap(params);
+    }
+
+    /** scikit-learn's {@code set_params()}: changes the named parameters (values may be objects or text). */
+    public MultilayerPerceptron setParams(Map<String, ?> changes) {
+        MLPParams p = MLPParamMap.with(params, changes, name());
+        p.validate(name());
+        params = p;
+        return this;
+    }
+
+    /** Receives per-iteration progress and verbose lines; null restores the default (System.Logger). */
+    public void setMonitor(FitMonitor monitor) {
+        this.monitor = monitor;
+    }
+
+    boolean firstPass(boolean incremental) {
+        return net == null || (!params.warmStart() && !incremental);
+    }
+
+    /** Validates X against the fitted feature count (unless this is a first pass) and returns it as a tensor. */
+    Tensor checkFeatures(Tensor x, boolean reset) {
+        if (!reset && x.cols() != nFeaturesIn) {
+            throw new IllegalArgumentException("X has " + x.cols() + " features, but " + name()
+                    + " is expecting " + nFeaturesIn + " features as input.");
+        }
+        return x;
+    }
+
+    /** Steps 5–9 of scikit-learn's {@code _fit}, after labels are binarised into {@code y} (rows × outputs). */
+    void fitCore(Tensor x, Tensor y, boolean incremental, Activation out) {
+        boolean first = firstPass(incremental);
+        warnings.clear();
+        if (!first && x.dtype() != dtype) {
+            x = x.to(dtype);
+        }
+        if (y.dtype() != x.dtype()) {
+            y = y.to(x.dtype());
+        }
+        Rng rng = params.randomState() == null ? Rng.fromEntropy() : new Rng(params.randomState());
+        if (first) {
+            initialize(x.cols(), y.cols(), x.dtype(), out, rng);
+        } else if (y.cols() != nOutputs) {
+            throw new IllegalArgumentException("y has " + y.cols() + " outputs, but " + name() + " was fitted with "
+                    + nOutputs);
+        } else {
+            checkWarmShape();
+        }
+        if (params.solver().stochastic()) {
+            new StochasticSolver(this, rng).run(x, y, incremental);
+        } else {
+            LbfgsSolver.run(this, x, y);
+        }
+        for (Parameter p : net.parameters()) {
+            double[] v = p.value().toDoubleArray();
+            for (double e : v) {
+                if (!Double.isFinite(e)) {
+                    throw new IllegalArgumentException("Solver produced non-finite parameter weights. The input data"
+                            + " may contain large values and need to be preprocessed.");
+                }
+            }
+        }
+    }
+
+    private void initialize(int features, int outputs, DType type, Activation out, Rng rng) {
+        nFeaturesIn = features;
+        nOutputs = outputs;
+        dtype = type;
+        outActivation = out;
+        nIter = 0;
+        t = 0;
+        int[] units = layerUnits(features, outputs);
+        double factor = params.activation() == Activation.LOGISTIC ? 2.0 : 6.0;
+        List<Dense> layers = new ArrayList<>();
+        for (int i = 0; i + 1 < units.length; i++) {
+            Activation f = i + 2 == units.length ? out : params.activation();
+            Dense d = new Dense(units[i], units[i + 1], f, type);
+            double bound = Math.sqrt(factor / (units[i] + units[i + 1]));
+            fillUniform(d.kernel().value(), bound, rng);
+            fillUniform(d.bias().value(), bound, rng);
+            layers.add(d);
+        }
+        net = new Network(layers);
+        optimizer = null;
+        bestWeights = null;
+        if (params.solver().stochastic()) {
+            lossCurve = new ArrayList<>();
+            noImprovementCount = 0;
+            if (params.earlyStopping()) {
+                validationScores = new ArrayList<>();
+                bestValidationScore = Double.NEGATIVE_INFINITY;
+                bestLoss = null;
+            } else {
+                bestLoss = Double.POSITIVE_INFINITY;
+                validationScores = null;
+                bestValidationScore = null;
+            }
+        } else {
+            lossCurve = null;
+            bestLoss = null;
+            validationScores = null;
+            bestValidationScore = null;
+        }
+    }
+
+    private int[] layerUnits(int features, int outputs) {
+        int[] hidden = params.hiddenLayerSizes();
+        int[] units = new int[hidden.length + 2];
+        units[0] = features;
+        System.arraycopy(hidden, 0, units, 1, hidden.length);
+        units[units.length - 1] = outputs;
+        return units;
+    }
+
+    private void checkWarmShape() {
+        int[] units = layerUnits(nFeaturesIn, nOutputs);
+        List<Dense> layers = net.layers();
+        boolean same = layers.size() == units.length - 1;
+        for (int i = 0; same && i < layers.size(); i++) {
+            same = layers.get(i).units() == units[i + 1];
+        }
+        if (!same) {
+            throw new IllegalArgumentException("warm_start or partial_fit needs the same hidden_layer_sizes as the"
+                    + " previous fit");
+        }
+    }
+
+    private static void fillUniform(Tensor t, double bound, Rng rng) {
+        double[] v = new double[t.size()];
+        rng.uniform(-bound, bound, v);          // row-major, as numpy fills an array
+        if (t.dtype() == DType.FLOAT64) {
+            System.arraycopy(v, 0, t.doubleData(), t.offset(), v.length);
+        } else {
+            float[] f = t.floatData();
+            for (int i = 0; i < v.length; i++) {
+                f[t.offset() + i] = (float) v[i];
+            }
+        }
+    }
+
+    /** The loss that pairs with the output activation. */
+    Loss lossFunction() {
+        return switch (outActivation) {
+            case IDENTITY -> Loss.SQUARED_ERROR;
+            case SOFTMAX -> Loss.LOG_LOSS;
+            default -> Loss.BINARY_LOG_LOSS;
+        };
+    }
+
+    /** The network's outputs for every row of {@code x}, computed in chunks into a new tensor. */
+    Tensor forwardAll(Tensor x) {
+        requireFitted();
+        checkFeatures(x, false);
+        if (x.dtype() != dtype) {
+            x = x.to(dtype);
+        }
+        Tensor out = Tensor.zeros(dtype, x.rows(), nOutputs);
+        for (int from = 0; from < x.rows(); from += PREDICT_CHUNK) {
+            int to = Math.min(x.rows(), from + PREDICT_CHUNK);
+            Inputs.copyRows(net.forward(x.rows(from, to)), out, from);
+        }
+        return out;
+    }
+
+    void requireFitted() {
+        if (net == null) {
+            throw new IllegalStateException("This " + name() + " instance is not fitted yet. Call 'fit' with"
+                    + " appropriate arguments before using this estimator.");
+        }
+    }
+
+    void warn(String message) {
+        warnings.add(message);
+        LOG.log(System.Logger.Level.WARNING, message);
+    }
+
+    void say(String line) {
+        if (monitor != null) {
+            monitor.onMessage(line);
+        } else {
+            LOG.log(System.Logger.Level.INFO, line);
+        }
+    }
+
+    // ---- fitted attributes, scikit-learn's names in camelCase ----
+
+    /** {@code coefs_}: copies of the weight matrices, layer by layer, shape (fan_in, fan_out). */
+    public List<Tensor> coefs() {
+        requireFitted();
+        return net.layers().stream().map(d -> d.kernel().value().copy()).toList();
+    }
+
+    /** {@code intercepts_}: copies of the bias vectors, layer by layer. */
+    public List<Tensor> intercepts() {
+        requireFitted();
+        return net.layers().stream().map(d -> d.bias().value().copy()).toList();
+    }
+
+    /** {@code n_features_in_}. */
+    public int nFeaturesIn() {
+        requireFitted();
+        return nFeaturesIn;
+    }
+
+    /** {@code n_iter_}: epochs (sgd, adam; cumulative over warm starts) or lbfgs iterations. */
+    public int nIter() {
+        requireFitted();
+        return nIter;
+    }
+
+    /** {@code n_layers_}: hidden layers + 2. */
+    public int nLayers() {
+        requireFitted();
+        return net.layers().size() + 1;
+    }
+
+    /** {@code n_outputs_}. */
+    public int nOutputs() {
+        requireFitted();
+        return nOutputs;
+    }
+
+    /** {@code out_activation_}: identity, logistic or softmax. */
+    public Activation outActivation() {
+        requireFitted();
+        return outActivation;
+    }
+
+    /** {@code t_}: training samples seen, cumulative (0 for lbfgs). */
+    public long t() {
+        requireFitted();
+        return t;
+    }
+
+    /** {@code loss_}: the last epoch's training loss, or lbfgs's final objective. */
+    public double loss() {
+        requireFitted();
+        return loss;
+    }
+
+    /** {@code loss_curve_}: one loss per epoch; absent (an exception) for lbfgs, as in scikit-learn. */
+    public List<Double> lossCurve() {
+        return stochasticOnly("loss_curve_", lossCurve);
+    }
+
+    /** {@code best_loss_}: the lowest epoch loss, or null with early stopping; absent for lbfgs. */
+    public Double bestLoss() {
+        return stochasticOnly("best_loss_", bestLoss);
+    }
+
+    /** {@code validation_scores_}: per-epoch validation scores with early stopping, else null; absent for lbfgs. */
+    public List<Double> validationScores() {
+        return stochasticOnly("validation_scores_", validationScores);
+    }
+
+    /** {@code best_validation_score_}: the best validation score with early stopping, else null; absent for lbfgs. */
+    public Double bestValidationScore() {
+        return stochasticOnly("best_validation_score_", bestValidationScore);
+    }
+
+    /** The warnings of the last fit call (e.g. the ConvergenceWarning), also logged through System.Logger. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** The dtype the model computes in: the dtype of the data of the first fit. */
+    public DType dtype() {
+        requireFitted();
+        return dtype;
+    }
+
+    private <T> T stochasticOnly(String attribute, T value) {
+        requireFitted();
+        if (lossCurve == null) {
+            throw new IllegalStateException("'" + name() + "' object has no attribute '" + attribute
+                    + "' (it exists only for the stochastic solvers)");
+        }
+        return value instanceof List<?> l ? (T) List.copyOf(l) : value;
+    }
+}
