@@ -115,7 +115,22 @@ cases = [run(*c) for c in CASES]
 cases.append(run("adam_warm_start_twice", "classifier", dict(solver="adam", warm_start=True, hidden_layer_sizes=(4,), random_state=19, max_iter=5, batch_size=10, learning_rate_init=0.05), X, YM, "warm"))
 cases.append(run("sgd_partial_fit_three_calls", "classifier", dict(solver="sgd", hidden_layer_sizes=(4,), random_state=20, batch_size=10, learning_rate_init=0.05), X, YM, "partial"))
 
+# lbfgs is compared at level S only (spec 2.8): per-seed outcomes on XOR, which a Java L-BFGS matches in distribution.
+XOR_X = np.array([[0.0, 0], [0, 1], [1, 0], [1, 1]])
+XOR_Y = np.array([0, 1, 1, 0])
+lbfgs_xor = []
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    for alpha in (0.1, 1e-4, 1e-5):
+        runs = []
+        for seed in range(10):
+            est = MLPClassifier(solver="lbfgs", hidden_layer_sizes=(10, 10), activation="logistic", alpha=alpha,
+                                random_state=seed).fit(XOR_X, XOR_Y)
+            runs.append({"seed": seed, "loss": float(est.loss_), "n_iter": int(est.n_iter_),
+                         "solved": bool((est.predict(XOR_X) == XOR_Y).all())})
+        lbfgs_xor.append({"alpha": alpha, "runs": runs})
+
 target = os.path.join(os.path.dirname(__file__), "..", "resources", "fixtures", "mlp.json")
 with open(target, "w") as f:
-    json.dump({"sklearn": sklearn.__version__, "cases": cases}, f, indent=None, separators=(",", ":"))
+    json.dump({"sklearn": sklearn.__version__, "cases": cases, "lbfgs_xor": lbfgs_xor}, f, indent=None, separators=(",", ":"))
 print("wrote", len(cases), "cases to", os.path.normpath(target))
