@@ -1,0 +1,164 @@
+package dev.jnn.data;
+
+import dev.jnn.tensor.Tensor;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads a comma-separated file of numeric features with one label column (the last, by default) into a
+ * {@link Dataset}. A first line whose feature fields are not all numbers is taken as a header; fields may be quoted
+ * ({@code "a, b"}, with {@code ""} for a quote); {@code .gz} files are decompressed. A missing or non-numeric
+ * feature, or a row of the wrong length, is an error naming the file, line and column.
+ */
+public final class CsvReader {
+    private CsvReader() {
+    }
+
+    /** Reads a file whose last column is the label. */
+    public static Dataset read(Path file) {
+        return read(file, -1);
+    }
+
+    /** Reads a file with the label in column {@code labelColumn} (0-based; -1 for the last). */
+    public static Dataset read(Path file, int labelColumn) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in) : in,
+                    file.toString(), labelColumn);
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": no such file");
+        } catch (IOException e) {
+            throw new DataException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads CSV text from a stream; {@code name} is used in messages. */
+    public static Dataset read(InputStream in, String name, int labelColumn) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        List<double[]> rows = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        int width = -1;
+        int label = labelColumn;
+        String line;
+        int lineNo = 0;
+        while ((line = r.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            List<String> fields = split(line, name, lineNo);
+            if (width < 0) {
+                width = fields.size();
+                if (width < 2) {
+                    throw new DataException(name + " line " + lineNo + ": need at least one feature and a label, found "
+                            + width + " field");
+                }
+                label = labelColumn < 0 ? width - 1 : labelColumn;
+                if (label >= width) {
+                    throw new DataException(name + ": label column " + label + " does not exist (" + width + " columns)");
+                }
+                if (isHeader(fields, label)) {
+                    continue;
+                }
+            } else if (fields.size() != width) {
+                throw new DataException(name + " line " + lineNo + ": " + fields.size() + " fields, expected " + width);
+            }
+            double[] row = new double[width - 1];
+            int at = 0;
+            for (int c = 0; c < width; c++) {
+                String f = fields.get(c).trim();
+                if (c == label) {
+                    if (f.isEmpty()) {
+                        throw new DataException(name + " line " + lineNo + ", column " + (c + 1) + ": missing label");
+                    }
+                    labels.add(f);
+                    continue;
+                }
+                row[at++] = number(f, name, lineNo, c);
+            }
+            rows.add(row);
+        }
+        if (rows.isEmpty()) {
+            throw new DataException(name + ": no data rows");
+        }
+        double[] flat = new double[rows.size() * (width - 1)];
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(rows.get(i), 0, flat, i * (width - 1), width - 1);
+        }
+        return new Dataset(name, Tensor.wrap(flat, rows.size(), width - 1), labels.toArray(new String[0]));
+    }
+
+    private static boolean isHeader(List<String> fields, int label) {
+        for (int c = 0; c < fields.size(); c++) {
+            if (c != label && !isNumber(fields.get(c).trim())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return !s.isEmpty();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static double number(String f, String name, int line, int col) {
+        if (f.isEmpty()) {
+            throw new DataException(name + " line " + line + ", column " + (col + 1) + ": missing value");
+        }
+        try {
+            double v = Double.parseDouble(f);
+            if (!Double.isFinite(v)) {
+                throw new DataException(name + " line " + line + ", column " + (col + 1) + ": value is not finite: '" + f + "'");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new DataException(name + " line " + line + ", column " + (col + 1) + ": not a number: '" + f + "'");
+        }
+    }
+
+    /** Splits one line on commas, honouring double quotes. */
+    static List<String> split(String line, String name, int lineNo) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        if (quoted) {
+            throw new DataException(name + " line " + lineNo + ": unterminated quote");
+        }
+        out.add(cur.toString());
+        return out;
+    }
+}
