@@ -1,5 +1,6 @@
 package dev.jnn.cli;
 
+import dev.jnn.data.DataException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Neural networks for the JVM: scikit-learn's estimators, Keras-style models, pure-Java kernels.",
-        subcommands = {BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {FitCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces with errors.")
@@ -27,6 +28,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        oneLineLogging();
         System.exit(commandLine().execute(args));
     }
 
@@ -41,9 +43,14 @@ public final class Main implements Runnable {
                 e.printStackTrace(err);
             }
             err.flush();
-            return e instanceof IllegalArgumentException ? 2 : 1;
+            return e instanceof IllegalArgumentException && !(e instanceof DataException) ? 2 : 1;
         });
         return cl;
+    }
+
+    /** Library warnings (e.g. the ConvergenceWarning) print as one line on stderr: {@code WARNING: message}. */
+    private static void oneLineLogging() {
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%n");
     }
 
     private static String oneLine(Throwable e) {

@@ -1,0 +1,118 @@
+package dev.jnn.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jnn.data.Dataset;
+import dev.jnn.estimator.MLPClassifier;
+import dev.jnn.estimator.MLPRegressor;
+import dev.jnn.estimator.MultilayerPerceptron;
+import dev.jnn.io.AtomicFiles;
+import dev.jnn.metrics.ClassificationReport;
+import dev.jnn.metrics.ConfusionMatrix;
+import dev.jnn.text.PyFormat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What {@code jnn fit} learned about the test set, printed for people and written as JSON for machines. */
+record FitResult(double fitSeconds, List<Double> epochSeconds, int testRows, String[] predicted,
+                 ClassificationReport report, ConfusionMatrix confusion, double r2, double mse) {
+
+    static FitResult of(MultilayerPerceptron est, Dataset test, double seconds, List<Double> epochSeconds) {
+        if (est instanceof MLPClassifier clf) {
+            String[] truth = test.labels();
+            String[] pred;
+            ClassificationReport report;
+            ConfusionMatrix cm;
+            if (clf.classNames().length > 0 && test.hasIntLabels() && isInt(clf)) {
+                int[] p = clf.predict(test.x());
+                int[] t = test.intLabels();
+                pred = Arrays.stream(p).mapToObj(Integer::toString).toArray(String[]::new);
+                report = ClassificationReport.of(t, p);
+                cm = ConfusionMatrix.of(t, p);
+            } else {
+                pred = clf.predictNames(test.x());
+                report = ClassificationReport.of(truth, pred);
+                cm = ConfusionMatrix.of(truth, pred);
+            }
+            return new FitResult(seconds, epochSeconds, test.size(), pred, report, cm, Double.NaN, Double.NaN);
+        }
+        MLPRegressor reg = (MLPRegressor) est;
+        double[] y = test.targets();
+        double[] p = reg.predict(test.x());
+        double mse = 0;
+        for (int i = 0; i < y.length; i++) {
+            mse += (y[i] - p[i]) * (y[i] - p[i]);
+        }
+        mse /= y.length;
+        return new FitResult(seconds, epochSeconds, test.size(),
+                Arrays.stream(p).mapToObj(PyFormat::repr).toArray(String[]::new), null, null,
+                reg.score(test.x(), y), mse);
+    }
+
+    private static boolean isInt(MLPClassifier clf) {
+        try {
+            clf.classes();
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** The classification report and confusion matrix, or R² and MSE. */
+    String summary() {
+        if (report == null) {
+            return String.format("Test set (%d rows): R² %.6f, mean squared error %.6g%n", testRows, r2, mse);
+        }
+        return report.text() + "\nConfusion matrix (rows: true label, columns: predicted; labels "
+                + String.join(" ", confusion.labels()) + "):\n" + confusion.toNumpyString() + "\n";
+    }
+
+    void writeReport(Path file, MultilayerPerceptron est) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("estimator", est.getClass().getSimpleName());
+        root.put("params", jsonParams(est.getParams()));
+        root.put("n_iter", est.nIter());
+        boolean stochastic = est.params().solver().stochastic();
+        root.put("loss", est.loss());
+        root.put("loss_curve", stochastic ? est.lossCurve() : null);
+        root.put("validation_scores", stochastic ? est.validationScores() : null);
+        root.put("warnings", est.warnings());
+        root.put("fit_seconds", fitSeconds);
+        root.put("epoch_seconds", epochSeconds);
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("n_samples", testRows);
+        if (report != null) {
+            t.put("accuracy", report.accuracy());
+            t.put("classification_report", report.text());
+            t.put("classification_report_dict", report.toMap());
+            t.put("labels", confusion.labels());
+            t.put("confusion_matrix", confusion.counts());
+        } else {
+            t.put("r2", r2);
+            t.put("mse", mse);
+        }
+        root.put("test", t);
+        byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);
+        AtomicFiles.write(file, bytes);
+    }
+
+    void writePredictions(Path file) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (String p : predicted) {
+            sb.append(p).append('\n');
+        }
+        AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, Object> jsonParams(Map<String, Object> params) {
+        Map<String, Object> out = new LinkedHashMap<>(params);
+        out.replaceAll((k, v) -> v instanceof Double d && d.isInfinite() ? "inf" : v);
+        return out;
+    }
+}
