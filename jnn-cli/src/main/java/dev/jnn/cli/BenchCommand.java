@@ -4,8 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code jnn bench}: speed measurements of the kernels. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the speed of jnn's kernels.",
-        subcommands = {GemmBenchCommand.class})
+        description = "Measure the speed of jnn's kernels and estimators.",
+        subcommands = {GemmBenchCommand.class, MlpBenchCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

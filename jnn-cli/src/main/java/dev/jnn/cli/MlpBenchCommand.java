@@ -1,0 +1,110 @@
+package dev.jnn.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jnn.data.IdxReader;
+import dev.jnn.estimator.FitMonitor;
+import dev.jnn.estimator.MLPClassifier;
+import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Kernels;
+import dev.jnn.tensor.Parallel;
+import dev.jnn.tensor.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code jnn bench mlp}: the MLPClassifier epoch time on an MNIST-format set (Fashion-MNIST by default), with the
+ * configuration that {@code jnn-bench/mlp_vs_sklearn.py} also gives scikit-learn: (100,), adam, batch 200.
+ */
+@Command(name = "mlp", mixinStandardHelpOptions = true,
+        description = "Time MLPClassifier epochs on an MNIST-format dataset (pixels / 255) and report test accuracy.")
+final class MlpBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", defaultValue = "/usr/share/datasets/fashion-mnist",
+            description = "Directory with the four IDX files (raw or .gz). Default: ${DEFAULT-VALUE}.")
+    Path dir;
+
+    @Option(names = "--dtype", defaultValue = "float32", paramLabel = "float32|float64")
+    String dtype;
+
+    @Option(names = "--epochs", defaultValue = "20")
+    int epochs;
+
+    @Option(names = "--threads", description = "Kernel threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (threads != null) {
+            Parallel.setThreads(threads);
+        }
+        DType type = "float64".equals(dtype) ? DType.FLOAT64 : DType.FLOAT32;
+        Tensor xTrain = images(file("train-images-idx3-ubyte"), type);
+        int[] yTrain = IdxReader.readLabels(file("train-labels-idx1-ubyte"));
+        Tensor xTest = images(file("t10k-images-idx3-ubyte"), type);
+        int[] yTest = IdxReader.readLabels(file("t10k-labels-idx1-ubyte"));
+        MLPClassifier clf = MLPClassifier.builder().hiddenLayerSizes(100).batchSize(200).maxIter(epochs)
+                .randomState(0).build();
+        List<Double> seconds = new ArrayList<>();
+        long[] last = {System.nanoTime()};
+        clf.setMonitor(new FitMonitor() {
+            @Override
+            public void onIteration(int iteration, int max, double loss, double score) {
+                long now = System.nanoTime();
+                seconds.add((now - last[0]) / 1e9);
+                last[0] = now;
+            }
+        });
+        long start = System.nanoTime();
+        clf.fit(xTrain, yTrain);
+        double fit = (System.nanoTime() - start) / 1e9;
+        double accuracy = clf.score(xTest, yTest);
+        double[] sorted = seconds.stream().mapToDouble(d -> d).sorted().toArray();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("dtype", dtype);
+        r.put("threads", Parallel.threads());
+        r.put("n_iter", clf.nIter());
+        r.put("fit_seconds", fit);
+        r.put("epoch_seconds", seconds);
+        r.put("median_epoch_seconds", sorted[sorted.length / 2]);
+        r.put("mean_epoch_seconds", fit / clf.nIter());
+        r.put("test_accuracy", accuracy);
+        r.put("final_loss", clf.loss());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(r));
+        } else {
+            out.printf("MLPClassifier (100,) adam batch 200, %s, %d threads: %d epochs in %.2f s, median epoch %.3f s,"
+                    + " test accuracy %.4f%n", dtype, Parallel.threads(), clf.nIter(), fit, sorted[sorted.length / 2], accuracy);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Path file(String stem) {
+        Path gz = dir.resolve(stem + ".gz");
+        return gz.toFile().exists() ? gz : dir.resolve(stem);
+    }
+
+    private static Tensor images(Path file, DType type) {
+        Tensor t = IdxReader.read(file, type);
+        Tensor x = t.reshape(t.dim(0), t.size() / t.dim(0));
+        Kernels.scale(x, 1.0 / 255);
+        return x;
+    }
+}
