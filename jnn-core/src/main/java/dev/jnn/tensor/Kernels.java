@@ -167,6 +167,34 @@ public final class Kernels {
         else ScalarKernelsF64.axpy(alpha, x.doubleData(), x.offset(), y.doubleData(), y.offset(), x.size());
     }
 
+    /**
+     * One Adam step on {@code w} with gradient {@code g} and moments {@code m}, {@code s} (contiguous, offset 0):
+     * {@code m = β₁m + (1−β₁)g}, {@code s = β₂s + (1−β₂)g²}, {@code w += −lr·m/(√s + ε)}. Both paths give the same
+     * bits (no fused multiply-add), so training does not depend on the Vector API.
+     */
+    public static void adam(Tensor w, Tensor g, Tensor m, Tensor s, double beta1, double beta2, double lr, double eps) {
+        check("adam", w, g);
+        check("adam", w, m);
+        check("adam", w, s);
+        if (m.offset() != 0 || s.offset() != 0) {
+            throw new IllegalArgumentException("adam: the moment tensors must start at offset 0");
+        }
+        int n = w.size();
+        if (w.dtype() == DType.FLOAT32) {
+            float b1 = (float) beta1;
+            float b2 = (float) beta2;
+            float c1 = (float) (1 - beta1);
+            float c2 = (float) (1 - beta2);
+            if (vector) VectorKernelsF32.adam(w.floatData(), w.offset(), g.floatData(), g.offset(), m.floatData(),
+                    s.floatData(), n, b1, b2, c1, c2, (float) lr, (float) eps);
+            else ScalarKernelsF32.adam(w.floatData(), w.offset(), g.floatData(), g.offset(), m.floatData(),
+                    s.floatData(), 0, n, b1, b2, c1, c2, (float) lr, (float) eps);
+        } else if (vector) VectorKernelsF64.adam(w.doubleData(), w.offset(), g.doubleData(), g.offset(),
+                m.doubleData(), s.doubleData(), n, beta1, beta2, 1 - beta1, 1 - beta2, lr, eps);
+        else ScalarKernelsF64.adam(w.doubleData(), w.offset(), g.doubleData(), g.offset(), m.doubleData(),
+                s.doubleData(), 0, n, beta1, beta2, 1 - beta1, 1 - beta2, lr, eps);
+    }
+
     /** {@code x *= alpha}. */
     public static void scale(Tensor x, double alpha) {
         if (x.dtype() == DType.FLOAT32) {

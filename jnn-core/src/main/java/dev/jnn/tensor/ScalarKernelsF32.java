@@ -98,6 +98,19 @@ final class ScalarKernelsF32 {
         }
     }
 
+    /** One Adam update: m, s moments (offset mOff) and w -= lr·m/(√s + eps), in scikit-learn's operation order. */
+    static void adam(float[] w, int wOff, float[] g, int gOff, float[] m, float[] s, int mOff, int len, float b1,
+                     float b2, float c1, float c2, float lr, float eps) {
+        for (int i = 0; i < len; i++) {
+            float gi = g[gOff + i];
+            float mi = b1 * m[mOff + i] + c1 * gi;
+            float si = b2 * s[mOff + i] + c2 * (gi * gi);
+            m[mOff + i] = mi;
+            s[mOff + i] = si;
+            w[wOff + i] += -lr * mi / ((float) Math.sqrt(si) + eps);
+        }
+    }
+
     static void scale(float alpha, float[] x, int off, int len) {
         for (int i = off; i < off + len; i++) {
             x[i] *= alpha;

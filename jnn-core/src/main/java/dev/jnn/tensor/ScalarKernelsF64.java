@@ -98,6 +98,19 @@ final class ScalarKernelsF64 {
         }
     }
 
+    /** One Adam update: m, s moments (offset mOff) and w -= lr·m/(√s + eps), in scikit-learn's operation order. */
+    static void adam(double[] w, int wOff, double[] g, int gOff, double[] m, double[] s, int mOff, int len, double b1,
+                     double b2, double c1, double c2, double lr, double eps) {
+        for (int i = 0; i < len; i++) {
+            double gi = g[gOff + i];
+            double mi = b1 * m[mOff + i] + c1 * gi;
+            double si = b2 * s[mOff + i] + c2 * (gi * gi);
+            m[mOff + i] = mi;
+            s[mOff + i] = si;
+            w[wOff + i] += -lr * mi / (Math.sqrt(si) + eps);
+        }
+    }
+
     static void scale(double alpha, double[] x, int off, int len) {
         for (int i = off; i < off + len; i++) {
             x[i] *= alpha;

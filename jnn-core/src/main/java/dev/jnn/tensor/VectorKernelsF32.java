@@ -143,6 +143,21 @@ final class VectorKernelsF32 {
         ScalarKernelsF32.axpy(alpha, x, xOff + ub, y, yOff + ub, len - ub);
     }
 
+    static void adam(float[] w, int wOff, float[] g, int gOff, float[] m, float[] s, int len, float b1, float b2,
+                     float c1, float c2, float lr, float eps) {
+        int ub = S.loopBound(len);
+        for (int i = 0; i < ub; i += L) {
+            FloatVector gv = FloatVector.fromArray(S, g, gOff + i);
+            FloatVector mv = FloatVector.fromArray(S, m, i).mul(b1).add(gv.mul(c1));
+            FloatVector sv = FloatVector.fromArray(S, s, i).mul(b2).add(gv.mul(gv).mul(c2));
+            mv.intoArray(m, i);
+            sv.intoArray(s, i);
+            FloatVector step = mv.mul(-lr).div(sv.sqrt().add(eps));
+            FloatVector.fromArray(S, w, wOff + i).add(step).intoArray(w, wOff + i);
+        }
+        ScalarKernelsF32.adam(w, wOff + ub, g, gOff + ub, m, s, ub, len - ub, b1, b2, c1, c2, lr, eps);
+    }
+
     static void scale(float alpha, float[] x, int off, int len) {
         int ub = S.loopBound(len);
         for (int i = off; i < off + ub; i += L) {
