@@ -34,8 +34,9 @@ public final class MLPClassifier extends MultilayerPerceptron {
         return MLPParams.DEFAULTS.toBuilder(NAME, MLPClassifier::new);
     }
 
-    /** An unfitted copy with the same parameters (scikit-learn's {@code clone}). */
-    public MLPClassifier copyUnfitted() {
+    /** An unfitted copy with the same parameters (scikit-learn's {@code clone}); the fitted state is not copied. */
+    @Override
+    public MLPClassifier clone() {
         return new MLPClassifier(params);
     }
 

@@ -28,8 +28,9 @@ public final class MLPRegressor extends MultilayerPerceptron {
         return MLPParams.DEFAULTS.toBuilder(NAME, MLPRegressor::new);
     }
 
-    /** An unfitted copy with the same parameters (scikit-learn's {@code clone}). */
-    public MLPRegressor copyUnfitted() {
+    /** An unfitted copy with the same parameters (scikit-learn's {@code clone}); the fitted state is not copied. */
+    @Override
+    public MLPRegressor clone() {
         return new MLPRegressor(params);
     }
 

@@ -17,7 +17,7 @@ final class GemmF32 {
     static final int L = VectorSupport.available() ? VectorTilesF32.L : 16;
     static final int NR = 2 * L;
     /** Above this many column panels per task, A is packed; below, read in place. */
-    static final int PACK_A_MIN_PANELS = 4;
+    static final int PACK_A_MIN_PANELS = 8;
 
     /** Per thread: a packed block of op(A) and a spill tile. */
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {

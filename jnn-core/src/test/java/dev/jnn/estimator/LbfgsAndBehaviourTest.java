@@ -230,7 +230,7 @@ class LbfgsAndBehaviourTest {
         assertArrayEquals(new int[] {7, 3}, copy.params().hiddenLayerSizes());
         assertEquals(Double.POSITIVE_INFINITY, copy.params().nIterNoChange());
         MLPClassifier fitted = MLPClassifier.builder().maxIter(2).build().fit(XOR, XOR_Y);
-        assertThrows(IllegalStateException.class, () -> fitted.copyUnfitted().coefs());
+        assertThrows(IllegalStateException.class, () -> fitted.clone().coefs());
     }
 
     @Test
