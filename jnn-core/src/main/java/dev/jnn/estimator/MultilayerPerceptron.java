@@ -105,12 +105,12 @@ public abstract sealed class MultilayerPerceptron permits MLPClassifier, MLPRegr
         }
         Rng rng = params.randomState() == null ? Rng.fromEntropy() : new Rng(params.randomState());
         if (first) {
-            initialize(x.cols(), y.cols(), x.dtype(), out, rng);
+            Initializer.initialize(this, x.cols(), y.cols(), x.dtype(), out, rng);
         } else if (y.cols() != nOutputs) {
             throw new IllegalArgumentException("y has " + y.cols() + " outputs, but " + name() + " was fitted with "
                     + nOutputs);
         } else {
-            checkWarmShape();
+            Initializer.checkWarmShape(this);
         }
         if (params.solver().stochastic()) {
             new StochasticSolver(this, rng).run(x, y, incremental);
@@ -124,82 +124,6 @@ public abstract sealed class MultilayerPerceptron permits MLPClassifier, MLPRegr
                     throw new IllegalArgumentException("Solver produced non-finite parameter weights. The input data"
                             + " may contain large values and need to be preprocessed.");
                 }
-            }
-        }
-    }
-
-    private void initialize(int features, int outputs, DType type, Activation out, Rng rng) {
-        nFeaturesIn = features;
-        nOutputs = outputs;
-        dtype = type;
-        outActivation = out;
-        nIter = 0;
-        t = 0;
-        int[] units = layerUnits(features, outputs);
-        double factor = params.activation() == Activation.LOGISTIC ? 2.0 : 6.0;
-        List<Dense> layers = new ArrayList<>();
-        for (int i = 0; i + 1 < units.length; i++) {
-            Activation f = i + 2 == units.length ? out : params.activation();
-            Dense d = new Dense(units[i], units[i + 1], f, type);
-            double bound = Math.sqrt(factor / (units[i] + units[i + 1]));
-            fillUniform(d.kernel().value(), bound, rng);
-            fillUniform(d.bias().value(), bound, rng);
-            layers.add(d);
-        }
-        net = new Network(layers);
-        optimizer = null;
-        bestWeights = null;
-        if (params.solver().stochastic()) {
-            lossCurve = new ArrayList<>();
-            noImprovementCount = 0;
-            if (params.earlyStopping()) {
-                validationScores = new ArrayList<>();
-                bestValidationScore = Double.NEGATIVE_INFINITY;
-                bestLoss = null;
-            } else {
-                bestLoss = Double.POSITIVE_INFINITY;
-                validationScores = null;
-                bestValidationScore = null;
-            }
-        } else {
-            lossCurve = null;
-            bestLoss = null;
-            validationScores = null;
-            bestValidationScore = null;
-        }
-    }
-
-    private int[] layerUnits(int features, int outputs) {
-        int[] hidden = params.hiddenLayerSizes();
-        int[] units = new int[hidden.length + 2];
-        units[0] = features;
-        System.arraycopy(hidden, 0, units, 1, hidden.length);
-        units[units.length - 1] = outputs;
-        return units;
-    }
-
-    private void checkWarmShape() {
-        int[] units = layerUnits(nFeaturesIn, nOutputs);
-        List<Dense> layers = net.layers();
-        boolean same = layers.size() == units.length - 1;
-        for (int i = 0; same && i < layers.size(); i++) {
-            same = layers.get(i).units() == units[i + 1];
-        }
-        if (!same) {
-            throw new IllegalArgumentException("warm_start or partial_fit needs the same hidden_layer_sizes as the"
-                    + " previous fit");
-        }
-    }
-
-    private static void fillUniform(Tensor t, double bound, Rng rng) {
-        double[] v = new double[t.size()];
-        rng.uniform(-bound, bound, v);          // row-major, as numpy fills an array
-        if (t.dtype() == DType.FLOAT64) {
-            System.arraycopy(v, 0, t.doubleData(), t.offset(), v.length);
-        } else {
-            float[] f = t.floatData();
-            for (int i = 0; i < v.length; i++) {
-                f[t.offset() + i] = (float) v[i];
             }
         }
     }

@@ -1,0 +1,97 @@
+package dev.jnn.estimator;
+
+import dev.jnn.nn.Activation;
+import dev.jnn.nn.Dense;
+import dev.jnn.nn.Network;
+import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Rng;
+import dev.jnn.tensor.Tensor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first-pass state of a multilayer perceptron (spec §2.2 and §2.7 step 7): the layers with scikit-learn's
+ * Glorot-uniform weights and intercepts (factor 2 for a logistic hidden activation, else 6, on every layer; drawn
+ * W₀, b₀, W₁, b₁, ... in row-major order) and the reset counters and curves.
+ */
+final class Initializer {
+    private Initializer() {
+    }
+
+    static void initialize(MultilayerPerceptron m, int features, int outputs, DType type, Activation out, Rng rng) {
+        m.nFeaturesIn = features;
+        m.nOutputs = outputs;
+        m.dtype = type;
+        m.outActivation = out;
+        m.nIter = 0;
+        m.t = 0;
+        int[] units = layerUnits(m, features, outputs);
+        double factor = m.params.activation() == Activation.LOGISTIC ? 2.0 : 6.0;
+        List<Dense> layers = new ArrayList<>();
+        for (int i = 0; i + 1 < units.length; i++) {
+            Activation f = i + 2 == units.length ? out : m.params.activation();
+            Dense d = new Dense(units[i], units[i + 1], f, type);
+            double bound = Math.sqrt(factor / (units[i] + units[i + 1]));
+            fillUniform(d.kernel().value(), bound, rng);
+            fillUniform(d.bias().value(), bound, rng);
+            layers.add(d);
+        }
+        m.net = new Network(layers);
+        m.optimizer = null;
+        m.bestWeights = null;
+        if (m.params.solver().stochastic()) {
+            m.lossCurve = new ArrayList<>();
+            m.noImprovementCount = 0;
+            if (m.params.earlyStopping()) {
+                m.validationScores = new ArrayList<>();
+                m.bestValidationScore = Double.NEGATIVE_INFINITY;
+                m.bestLoss = null;
+            } else {
+                m.bestLoss = Double.POSITIVE_INFINITY;
+                m.validationScores = null;
+                m.bestValidationScore = null;
+            }
+        } else {
+            m.lossCurve = null;
+            m.bestLoss = null;
+            m.validationScores = null;
+            m.bestValidationScore = null;
+        }
+    }
+
+    private static int[] layerUnits(MultilayerPerceptron m, int features, int outputs) {
+        int[] hidden = m.params.hiddenLayerSizes();
+        int[] units = new int[hidden.length + 2];
+        units[0] = features;
+        System.arraycopy(hidden, 0, units, 1, hidden.length);
+        units[units.length - 1] = outputs;
+        return units;
+    }
+
+    static void checkWarmShape(MultilayerPerceptron m) {
+        int[] units = layerUnits(m, m.nFeaturesIn, m.nOutputs);
+        List<Dense> layers = m.net.layers();
+        boolean same = layers.size() == units.length - 1;
+        for (int i = 0; same && i < layers.size(); i++) {
+            same = layers.get(i).units() == units[i + 1];
+        }
+        if (!same) {
+            throw new IllegalArgumentException("warm_start or partial_fit needs the same hidden_layer_sizes as the"
+                    + " previous fit");
+        }
+    }
+
+    private static void fillUniform(Tensor t, double bound, Rng rng) {
+        double[] v = new double[t.size()];
+        rng.uniform(-bound, bound, v);          // row-major, as numpy fills an array
+        if (t.dtype() == DType.FLOAT64) {
+            System.arraycopy(v, 0, t.doubleData(), t.offset(), v.length);
+        } else {
+            float[] f = t.floatData();
+            for (int i = 0; i < v.length; i++) {
+                f[t.offset() + i] = (float) v[i];
+            }
+        }
+    }
+}
