@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code jnn fit}: trains scikit-learn's MLPClassifier (or MLPRegressor) and reports on a held-out test set. */
-@Command(name = "fit", sortOptions = false,
+@Command(name = "fit", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Train an MLPClassifier (or, with --regressor, an MLPRegressor) and report on a test set.",
             "Without options: the default MLPClassifier on the bundled digits, stratified 75/25 split with seed 0."})
 final class FitCommand implements Callable<Integer> {

@@ -9,45 +9,45 @@ import java.util.TreeMap;
 final class MlpOptions {
     @Option(names = "--hidden-layer-sizes", paramLabel = "N[,N...]", description = "Units per hidden layer, e.g. 100,50.")
     String hiddenLayerSizes;
-    @Option(names = "--activation", paramLabel = "identity|logistic|tanh|relu")
+    @Option(names = "--activation", paramLabel = "identity|logistic|tanh|relu", description = "Hidden activation (relu).")
     String activation;
-    @Option(names = "--solver", paramLabel = "lbfgs|sgd|adam")
+    @Option(names = "--solver", paramLabel = "lbfgs|sgd|adam", description = "Weight optimiser (adam).")
     String solver;
-    @Option(names = "--alpha", description = "L2 penalty.")
+    @Option(names = "--alpha", description = "L2 penalty (0.0001).")
     Double alpha;
-    @Option(names = "--batch-size", paramLabel = "N|auto")
+    @Option(names = "--batch-size", paramLabel = "N|auto", description = "Minibatch size; auto = min(200, n).")
     String batchSize;
-    @Option(names = "--learning-rate", paramLabel = "constant|invscaling|adaptive")
+    @Option(names = "--learning-rate", paramLabel = "constant|invscaling|adaptive", description = "sgd schedule (constant).")
     String learningRate;
-    @Option(names = "--learning-rate-init")
+    @Option(names = "--learning-rate-init", description = "Initial step size (0.001).")
     Double learningRateInit;
-    @Option(names = "--power-t")
+    @Option(names = "--power-t", description = "invscaling exponent (0.5).")
     Double powerT;
-    @Option(names = "--max-iter")
+    @Option(names = "--max-iter", description = "Epochs, or lbfgs iterations (200).")
     Integer maxIter;
     @Option(names = "--shuffle", negatable = true, description = "Shuffle every epoch (default) or not.")
     Boolean shuffle;
     @Option(names = "--random-state", description = "Seed of the weights, shuffles and validation split.")
     Long randomState;
-    @Option(names = "--tol")
+    @Option(names = "--tol", description = "Stopping tolerance (0.0001).")
     Double tol;
-    @Option(names = "--momentum")
+    @Option(names = "--momentum", description = "sgd momentum (0.9).")
     Double momentum;
-    @Option(names = "--nesterovs-momentum", negatable = true)
+    @Option(names = "--nesterovs-momentum", negatable = true, description = "Nesterov's momentum (on).")
     Boolean nesterovsMomentum;
     @Option(names = "--early-stopping", negatable = true, description = "Stop on a validation score.")
     Boolean earlyStopping;
-    @Option(names = "--validation-fraction")
+    @Option(names = "--validation-fraction", description = "Held-out share for early stopping (0.1).")
     Double validationFraction;
-    @Option(names = "--beta-1")
+    @Option(names = "--beta-1", description = "Adam β₁ (0.9).")
     Double beta1;
-    @Option(names = "--beta-2")
+    @Option(names = "--beta-2", description = "Adam β₂ (0.999).")
     Double beta2;
-    @Option(names = "--epsilon")
+    @Option(names = "--epsilon", description = "Adam ε (1e-8).")
     Double epsilon;
-    @Option(names = "--n-iter-no-change", paramLabel = "N|inf")
+    @Option(names = "--n-iter-no-change", paramLabel = "N|inf", description = "Stagnant epochs allowed (10).")
     String nIterNoChange;
-    @Option(names = "--max-fun")
+    @Option(names = "--max-fun", description = "lbfgs evaluation limit (15000).")
     Integer maxFun;
 
     /** The options given, under scikit-learn's names. */

@@ -88,6 +88,18 @@ class FitCommandTest {
     }
 
     @Test
+    void helpListsEveryMlpParameter() {
+        assertEquals(0, run("fit", "--help"));
+        for (String option : new String[] {"--hidden-layer-sizes", "--activation", "--solver", "--alpha", "--batch-size",
+            "--learning-rate", "--learning-rate-init", "--power-t", "--max-iter", "--[no-]shuffle", "--random-state",
+            "--tol", "--momentum", "--[no-]nesterovs-momentum", "--[no-]early-stopping", "--validation-fraction",
+            "--beta-1", "--beta-2", "--epsilon", "--n-iter-no-change", "--max-fun", "--dtype", "--scale", "--threads",
+            "--quiet", "--verbose", "--report", "--predictions", "--test-size", "--split-seed", "--regressor"}) {
+            assertTrue(out.toString().contains(option), option);
+        }
+    }
+
+    @Test
     void usageErrorsExitTwoAndDataErrorsExitOne(@TempDir Path dir) throws IOException {
         assertEquals(2, run("fit", "--alpha", "-1"));
         assertEquals("jnn: The 'alpha' parameter of MLPClassifier must be a float in the range [0, inf). Got -1.0 instead.",
