@@ -133,8 +133,9 @@ final class FitCommand implements Callable<Integer> {
         try (ProgressMonitor monitor = new ProgressMonitor(out, !quiet && !main.verbose)) {
             est.setMonitor(monitor);
             long start = System.nanoTime();
+            boolean intLabels = !regressor && train.hasIntLabels() && testSet.hasIntLabels();
             if (est instanceof MLPClassifier clf) {
-                if (train.hasIntLabels() && testSet.hasIntLabels()) {
+                if (intLabels) {
                     clf.fit(train.x(), train.intLabels());
                 } else {
                     clf.fit(train.x(), train.labels());
@@ -144,7 +145,7 @@ final class FitCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             monitor.close();
-            result = FitResult.of(est, testSet, seconds, monitor.epochSeconds());
+            result = FitResult.of(est, testSet, intLabels, seconds, monitor.epochSeconds());
         }
         if (!quiet) {
             out.printf("Fitted in %.2f s: %d iterations, final loss %.6f%n%n", result.fitSeconds(),

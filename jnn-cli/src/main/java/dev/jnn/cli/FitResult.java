@@ -23,13 +23,14 @@ import java.util.Map;
 record FitResult(double fitSeconds, List<Double> epochSeconds, int testRows, String[] predicted,
                  ClassificationReport report, ConfusionMatrix confusion, double r2, double mse) {
 
-    static FitResult of(MultilayerPerceptron est, Dataset test, double seconds, List<Double> epochSeconds) {
+    static FitResult of(MultilayerPerceptron est, Dataset test, boolean intLabels, double seconds,
+                        List<Double> epochSeconds) {
         if (est instanceof MLPClassifier clf) {
             String[] truth = test.labels();
             String[] pred;
             ClassificationReport report;
             ConfusionMatrix cm;
-            if (clf.classNames().length > 0 && test.hasIntLabels() && isInt(clf)) {
+            if (intLabels) {
                 int[] p = clf.predict(test.x());
                 int[] t = test.intLabels();
                 pred = Arrays.stream(p).mapToObj(Integer::toString).toArray(String[]::new);
@@ -53,15 +54,6 @@ record FitResult(double fitSeconds, List<Double> epochSeconds, int testRows, Str
         return new FitResult(seconds, epochSeconds, test.size(),
                 Arrays.stream(p).mapToObj(PyFormat::repr).toArray(String[]::new), null, null,
                 reg.score(test.x(), y), mse);
-    }
-
-    private static boolean isInt(MLPClassifier clf) {
-        try {
-            clf.classes();
-            return true;
-        } catch (IllegalStateException e) {
-            return false;
-        }
     }
 
     /** The classification report and confusion matrix, or R² and MSE. */

@@ -58,6 +58,7 @@ final class ProgressMonitor implements FitMonitor, AutoCloseable {
         if (progress != null) {
             progress.maxHint(progress.getCurrent());
             progress.close();
+            progress = null;            // close() may run twice: explicitly, then by try-with-resources
         }
     }
 }

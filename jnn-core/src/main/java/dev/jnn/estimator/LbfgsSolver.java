@@ -27,7 +27,7 @@ final class LbfgsSolver {
         Lbfgs lbfgs = Lbfgs.scipyDefaults(p.maxIter(), p.maxFun(), p.tol());
         Lbfgs.Result r = lbfgs.minimize((theta, grad) -> {
             unpack(theta, order);
-            double value = StochasticSolver.backprop(m, loss, x, y, p.alpha());
+            double value = m.backprop(loss, x, y);
             pack(order, grad, true);
             return value;
         }, pack(order, null, false), (k, f) -> {

@@ -7,6 +7,7 @@ import dev.jnn.nn.Network;
 import dev.jnn.nn.Parameter;
 import dev.jnn.optim.Optimizer;
 import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Kernels;
 import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;
 
@@ -135,6 +136,30 @@ public abstract sealed class MultilayerPerceptron permits MLPClassifier, MLPRegr
             case SOFTMAX -> Loss.LOG_LOSS;
             default -> Loss.BINARY_LOG_LOSS;
         };
+    }
+
+    /**
+     * Forward and backward over one batch: returns the batch loss with its L2 term {@code (α/2)‖W‖²/b} and leaves
+     * scikit-learn's gradients {@code (aᵀδ + αW)/b} and {@code mean(δ)} in the parameters.
+     */
+    double backprop(Loss loss, Tensor xb, Tensor yb) {
+        double alpha = params.alpha();
+        int b = xb.rows();
+        Tensor out = net.forward(xb);
+        double value = loss.value(yb, out);
+        double squares = 0;
+        for (Dense d : net.layers()) {
+            squares += Kernels.sumOfSquares(d.kernel().value());
+        }
+        value += (0.5 * alpha) * squares / b;
+        loss.outputDeltaInPlace(yb, out);
+        net.backward(out);
+        for (Dense d : net.layers()) {
+            Kernels.axpy(alpha, d.kernel().value(), d.kernel().grad());
+            Kernels.scale(d.kernel().grad(), 1.0 / b);
+            Kernels.scale(d.bias().grad(), 1.0 / b);
+        }
+        return value;
     }
 
     /** The network's outputs for every row of {@code x}, computed in chunks into a new tensor. */

@@ -1,12 +1,10 @@
 package dev.jnn.estimator;
 
-import dev.jnn.nn.Dense;
 import dev.jnn.nn.Loss;
 import dev.jnn.nn.Parameter;
 import dev.jnn.optim.Adam;
 import dev.jnn.optim.Sgd;
 import dev.jnn.selection.TrainTestSplit;
-import dev.jnn.tensor.Kernels;
 import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;
 import dev.jnn.text.PyFormat;
@@ -82,7 +80,7 @@ final class StochasticSolver {
                     xb = xBuf.rows(0, b);
                     yb = yBuf.rows(0, b);
                 }
-                accumulated += backprop(m, loss, xb, yb, p.alpha()) * b;
+                accumulated += m.backprop(loss, xb, yb) * b;
                 m.optimizer.step(params);
             }
             m.nIter++;
@@ -121,29 +119,6 @@ final class StochasticSolver {
                 copy(m.bestWeights[i], live.get(i).value());
             }
         }
-    }
-
-    /**
-     * Forward and backward over one batch: returns the batch loss with its L2 term {@code (α/2)‖W‖²/b} and leaves
-     * scikit-learn's gradients {@code (aᵀδ + αW)/b} and {@code mean(δ)} in the parameters.
-     */
-    static double backprop(MultilayerPerceptron m, Loss loss, Tensor xb, Tensor yb, double alpha) {
-        int b = xb.rows();
-        Tensor out = m.net.forward(xb);
-        double value = loss.value(yb, out);
-        double squares = 0;
-        for (Dense d : m.net.layers()) {
-            squares += Kernels.sumOfSquares(d.kernel().value());
-        }
-        value += (0.5 * alpha) * squares / b;
-        loss.outputDeltaInPlace(yb, out);
-        m.net.backward(out);
-        for (Dense d : m.net.layers()) {
-            Kernels.axpy(alpha, d.kernel().value(), d.kernel().grad());
-            Kernels.scale(d.kernel().grad(), 1.0 / b);
-            Kernels.scale(d.bias().grad(), 1.0 / b);
-        }
-        return value;
     }
 
     private double updateNoImprovement(boolean earlyStopping, Tensor xVal, Tensor yVal) {

@@ -53,8 +53,7 @@ class GradientCheckTest {
     /** Compares every analytic gradient entry with the central difference of the loss, times {@code factor}. */
     private static void check(MultilayerPerceptron m, Loss loss, Tensor y, double factor) {
         Tensor x = Tensor.of(X);
-        double alpha = m.params().alpha();
-        StochasticSolver.backprop(m, loss, x, y, alpha);
+        m.backprop(loss, x, y);
         List<Parameter> params = m.net.parameters();
         double[][] analytic = params.stream().map(p -> p.grad().toDoubleArray()).toArray(double[][]::new);
         double h = 1e-6;
@@ -64,9 +63,9 @@ class GradientCheckTest {
             for (int i = 0; i < v.size(); i++) {
                 double keep = data[v.offset() + i];
                 data[v.offset() + i] = keep + h;
-                double up = StochasticSolver.backprop(m, loss, x, y, alpha);
+                double up = m.backprop(loss, x, y);
                 data[v.offset() + i] = keep - h;
-                double down = StochasticSolver.backprop(m, loss, x, y, alpha);
+                double down = m.backprop(loss, x, y);
                 data[v.offset() + i] = keep;
                 double numeric = (up - down) / (2 * h);
                 assertEquals(numeric * factor, analytic[p][i], 1e-6 * Math.max(1, Math.abs(numeric)),
