@@ -1,19 +1,15 @@
 package dev.jnn.cli;
 
-import dev.jnn.data.CsvReader;
-import dev.jnn.data.DataException;
 import dev.jnn.data.Dataset;
-import dev.jnn.data.Datasets;
+import dev.jnn.data.Samples;
 import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.estimator.MLPRegressor;
 import dev.jnn.estimator.MultilayerPerceptron;
 import dev.jnn.preprocess.MinMaxScaler;
 import dev.jnn.preprocess.Scaler;
 import dev.jnn.preprocess.StandardScaler;
-import dev.jnn.selection.TrainTestSplit;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Parallel;
-import dev.jnn.tensor.Rng;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +18,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,19 +33,8 @@ final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", defaultValue = "digits", paramLabel = "NAME|PATH",
-            description = "Built-in dataset (${COMPLETION-CANDIDATES:-digits}) or a CSV file whose last column is the label. Default: ${DEFAULT-VALUE}.")
-    String data;
-
-    @Option(names = "--test", paramLabel = "NAME|PATH",
-            description = "Test set; the training rows are then used in file order, without a split.")
-    String test;
-
-    @Option(names = "--test-size", defaultValue = "0.25", description = "Test share (0, 1) or row count. Default: ${DEFAULT-VALUE}.")
-    double testSize;
-
-    @Option(names = "--split-seed", defaultValue = "0", description = "Seed of the train/test split. Default: ${DEFAULT-VALUE}.")
-    long splitSeed;
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--regressor", description = "Train an MLPRegressor on numeric targets.")
     boolean regressor;
@@ -105,29 +89,16 @@ final class FitCommand implements Callable<Integer> {
         est.setParams(params);
 
         PrintWriter out = spec.commandLine().getOut();
-        Dataset train = load(data);
-        Dataset testSet;
-        if (test != null) {
-            testSet = load(test);
-            if (testSet.x().cols() != train.x().cols()) {
-                throw new DataException(test + " has " + testSet.x().cols() + " features, but " + data + " has "
-                        + train.x().cols());
-            }
-        } else {
-            int[] strata = regressor ? null : strata(train);
-            TrainTestSplit.Split split = TrainTestSplit.split(train.size(), testSize, new Rng(splitSeed), strata);
-            testSet = train.subset(split.test());
-            train = train.subset(split.train());
-        }
-        train = train.to(type);
-        testSet = testSet.to(type);
+        Dataset set = dataOptions.load(type, !regressor, !quiet);
+        Samples train = set.train();
+        Samples testSet = set.test();
         if (scaler != null) {
-            train = new Dataset(train.name(), scaler.fitTransform(train.x()), train.labels());
-            testSet = new Dataset(testSet.name(), scaler.transform(testSet.x()), testSet.labels());
+            train = train.withX(scaler.fitTransform(train.x()));
+            testSet = testSet.withX(scaler.transform(testSet.x()));
         }
         if (!quiet) {
             out.printf("%s on %s: %d training and %d test rows, %d features, %s%n", est.getClass().getSimpleName(),
-                    data, train.size(), testSet.size(), train.x().cols(), dtype);
+                    dataOptions.data, train.size(), testSet.size(), train.x().cols(), dtype);
         }
         FitResult result;
         try (ProgressMonitor monitor = new ProgressMonitor(out, !quiet && !main.verbose)) {
@@ -136,7 +107,7 @@ final class FitCommand implements Callable<Integer> {
             boolean intLabels = !regressor && train.hasIntLabels() && testSet.hasIntLabels();
             if (est instanceof MLPClassifier clf) {
                 if (intLabels) {
-                    clf.fit(train.x(), train.intLabels());
+                    clf.fit(train.x(), train.y());
                 } else {
                     clf.fit(train.x(), train.labels());
                 }
@@ -160,29 +131,5 @@ final class FitCommand implements Callable<Integer> {
             result.writePredictions(predictions);
         }
         return 0;
-    }
-
-    static Dataset load(String nameOrPath) {
-        if (Datasets.NAMES.contains(nameOrPath)) {
-            return Datasets.byName(nameOrPath);
-        }
-        Path p = Path.of(nameOrPath);
-        if (!Files.exists(p)) {
-            throw new DataException("'" + nameOrPath + "' is neither a built-in dataset (" + String.join(", ", Datasets.NAMES)
-                    + ") nor an existing file");
-        }
-        return CsvReader.read(p);
-    }
-
-    /** Class indices in sorted-label order, for the stratified split. */
-    private static int[] strata(Dataset d) {
-        String[] labels = d.labels();
-        if (d.hasIntLabels()) {
-            int[] y = d.intLabels();
-            int[] classes = java.util.Arrays.stream(y).distinct().sorted().toArray();
-            return java.util.Arrays.stream(y).map(v -> java.util.Arrays.binarySearch(classes, v)).toArray();
-        }
-        String[] classes = java.util.Arrays.stream(labels).distinct().sorted().toArray(String[]::new);
-        return java.util.Arrays.stream(labels).mapToInt(v -> java.util.Arrays.binarySearch(classes, v)).toArray();
     }
 }

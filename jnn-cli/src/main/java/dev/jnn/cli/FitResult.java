@@ -2,7 +2,7 @@ package dev.jnn.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.jnn.data.Dataset;
+import dev.jnn.data.Samples;
 import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.estimator.MLPRegressor;
 import dev.jnn.estimator.MultilayerPerceptron;
@@ -23,7 +23,7 @@ import java.util.Map;
 record FitResult(double fitSeconds, List<Double> epochSeconds, int testRows, String[] predicted,
                  ClassificationReport report, ConfusionMatrix confusion, double r2, double mse) {
 
-    static FitResult of(MultilayerPerceptron est, Dataset test, boolean intLabels, double seconds,
+    static FitResult of(MultilayerPerceptron est, Samples test, boolean intLabels, double seconds,
                         List<Double> epochSeconds) {
         if (est instanceof MLPClassifier clf) {
             String[] truth = test.labels();
@@ -32,7 +32,7 @@ record FitResult(double fitSeconds, List<Double> epochSeconds, int testRows, Str
             ConfusionMatrix cm;
             if (intLabels) {
                 int[] p = clf.predict(test.x());
-                int[] t = test.intLabels();
+                int[] t = test.y();
                 pred = Arrays.stream(p).mapToObj(Integer::toString).toArray(String[]::new);
                 report = ClassificationReport.of(t, p);
                 cm = ConfusionMatrix.of(t, p);

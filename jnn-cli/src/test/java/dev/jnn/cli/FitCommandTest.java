@@ -45,19 +45,19 @@ class FitCommandTest {
         assertTrue(out.toString().contains(text), out.toString());
         // The same run through the API: stratified 75/25 split with seed 0, then the same estimator.
         var digits = Datasets.digits();
-        var split = TrainTestSplit.split(digits.size(), 0.25, new Rng(0), digits.intLabels());
-        var train = digits.subset(split.train());
-        var test = digits.subset(split.test());
+        var split = TrainTestSplit.split(digits.train().size(), 0.25, new Rng(0), digits.train().y());
+        var train = digits.train().subset(split.train());
+        var test = digits.train().subset(split.test());
         MLPClassifier clf = MLPClassifier.builder().randomState(0).maxIter(30).hiddenLayerSizes(32).build()
-                .fit(train.x(), train.intLabels());
+                .fit(train.x(), train.y());
         int[] pred = clf.predict(test.x());
-        assertEquals(ClassificationReport.of(test.intLabels(), pred).text(), text);
+        assertEquals(ClassificationReport.of(test.y(), pred).text(), text);
         List<String> lines = Files.readAllLines(preds);
         assertEquals(450, lines.size());
         for (int i = 0; i < pred.length; i++) {
             assertEquals(Integer.toString(pred[i]), lines.get(i));
         }
-        assertEquals(r.get("test").get("accuracy").asDouble(), clf.score(test.x(), test.intLabels()), 0.0);
+        assertEquals(r.get("test").get("accuracy").asDouble(), clf.score(test.x(), test.y()), 0.0);
         assertTrue(r.get("test").get("confusion_matrix").size() == 10);
     }
 

@@ -16,7 +16,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a comma-separated file of numeric features with one label column (the last, by default) into a
- * {@link Dataset}. A first line whose feature fields are not all numbers is taken as a header; fields may be quoted
+ * {@link Samples}. A first line whose feature fields are not all numbers is taken as a header; fields may be quoted
  * ({@code "a, b"}, with {@code ""} for a quote); {@code .gz} files are decompressed. A missing or non-numeric
  * feature, or a row of the wrong length, is an error naming the file, line and column.
  */
@@ -25,12 +25,20 @@ public final class CsvReader {
     }
 
     /** Reads a file whose last column is the label. */
-    public static Dataset read(Path file) {
+    public static Samples read(Path file) {
         return read(file, -1);
     }
 
     /** Reads a file with the label in column {@code labelColumn} (0-based; -1 for the last). */
-    public static Dataset read(Path file, int labelColumn) {
+    public static Samples read(Path file, int labelColumn) {
+        return read(file, Integer.toString(labelColumn));
+    }
+
+    /**
+     * Reads a file with the label in the named column: a header name, or a 0-based index ({@code -1} or null for
+     * the last column).
+     */
+    public static Samples read(Path file, String labelColumn) {
         try (InputStream in = Files.newInputStream(file)) {
             return read(file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in) : in,
                     file.toString(), labelColumn);
@@ -42,12 +50,20 @@ public final class CsvReader {
     }
 
     /** Reads CSV text from a stream; {@code name} is used in messages. */
-    public static Dataset read(InputStream in, String name, int labelColumn) throws IOException {
+    public static Samples read(InputStream in, String name, int labelColumn) throws IOException {
+        return read(in, name, Integer.toString(labelColumn));
+    }
+
+    /** Reads CSV text from a stream with the label column given by header name or index (null: the last). */
+    public static Samples read(InputStream in, String name, String labelColumn) throws IOException {
+        String spec = labelColumn == null ? "-1" : labelColumn.strip();
+        boolean byIndex = spec.matches("-?\\d+");
+        int labelIndex = byIndex ? Integer.parseInt(spec) : -1;
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         List<double[]> rows = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         int width = -1;
-        int label = labelColumn;
+        int label = labelIndex;
         String line;
         int lineNo = 0;
         while ((line = r.readLine()) != null) {
@@ -62,9 +78,18 @@ public final class CsvReader {
                     throw new DataException(name + " line " + lineNo + ": need at least one feature and a label, found "
                             + width + " field");
                 }
-                label = labelColumn < 0 ? width - 1 : labelColumn;
-                if (label >= width) {
-                    throw new DataException(name + ": label column " + label + " does not exist (" + width + " columns)");
+                if (!byIndex) {
+                    label = fields.stream().map(String::strip).toList().indexOf(spec);
+                    if (label < 0) {
+                        throw new DataException(name + " line " + lineNo + ": no column named '" + spec
+                                + "' in the header " + fields);
+                    }
+                    continue;
+                }
+                label = labelIndex < 0 ? width + labelIndex : labelIndex;
+                if (label >= width || label < 0) {
+                    throw new DataException(name + ": label column " + labelIndex + " does not exist (" + width
+                            + " columns)");
                 }
                 if (isHeader(fields, label)) {
                     continue;
@@ -94,7 +119,7 @@ public final class CsvReader {
         for (int i = 0; i < rows.size(); i++) {
             System.arraycopy(rows.get(i), 0, flat, i * (width - 1), width - 1);
         }
-        return new Dataset(name, Tensor.wrap(flat, rows.size(), width - 1), labels.toArray(new String[0]));
+        return new Samples(name, Tensor.wrap(flat, rows.size(), width - 1), labels.toArray(new String[0]));
     }
 
     private static boolean isHeader(List<String> fields, int label) {

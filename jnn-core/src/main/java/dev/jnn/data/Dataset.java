@@ -1,95 +1,74 @@
 package dev.jnn.data;
 
+import dev.jnn.selection.TrainTestSplit;
 import dev.jnn.tensor.DType;
-import dev.jnn.tensor.Tensor;
-
-import java.util.Arrays;
+import dev.jnn.tensor.Rng;
 
 /**
- * Rows of features with one label or target each: {@code x} is (samples × features) and {@code labels} holds the
- * label column as text, so that one dataset serves classification (int or string classes) and regression.
+ * A named dataset: training rows and, for sets published with one (MNIST, Fashion-MNIST), the official test rows.
  *
- * @param name   where it came from (a catalogue name or a file)
- * @param x      the features
- * @param labels the label of each row, as written in the source
+ * @param name  the catalogue name or file it came from
+ * @param train the training rows (all rows when the set has no official test split)
+ * @param test  the official test rows, or null
  */
-public record Dataset(String name, Tensor x, String[] labels) {
+public record Dataset(String name, Samples train, Samples test) {
     public Dataset {
-        x.requireRank(2);
-        if (x.rows() != labels.length) {
-            throw new IllegalArgumentException("dataset " + name + " has " + x.rows() + " rows but " + labels.length
-                    + " labels");
+        if (train == null) {
+            throw new IllegalArgumentException("a dataset needs training rows");
+        }
+        if (test != null && test.x().cols() != train.x().cols()) {
+            throw new DataException(name + ": the test rows have " + test.x().cols() + " features, the training rows "
+                    + train.x().cols());
         }
     }
 
-    /** Number of rows. */
-    public int size() {
-        return labels.length;
+    /** A dataset without an official test split. */
+    public static Dataset of(Samples rows) {
+        return new Dataset(rows.name(), rows, null);
     }
 
-    /** True when every label is an integer, so the classes are ints (else they are strings). */
-    public boolean hasIntLabels() {
-        for (String s : labels) {
-            if (!s.matches("[+-]?\\d{1,9}")) {
-                return false;
-            }
+    /** True when the set comes with its own test rows. */
+    public boolean hasTest() {
+        return test != null;
+    }
+
+    /** The official test rows; an error when the set has none (split it with {@link #split}). */
+    @Override
+    public Samples test() {
+        if (test == null) {
+            throw new DataException(name + " has no official test split; use split(testSize, seed) or give a test set");
         }
-        return true;
+        return test;
     }
 
-    /** The labels as ints; an error names the first label that is not an integer. */
-    public int[] intLabels() {
-        int[] out = new int[labels.length];
-        for (int i = 0; i < out.length; i++) {
-            try {
-                out[i] = Integer.parseInt(labels[i].startsWith("+") ? labels[i].substring(1) : labels[i]);
-            } catch (NumberFormatException e) {
-                throw new DataException(name + ": label of row " + (i + 1) + " is not an integer: '" + labels[i] + "'");
-            }
-        }
-        return out;
+    /**
+     * The training rows split as scikit-learn's {@code train_test_split(..., test_size, random_state=seed,
+     * stratify=y)} would (stratified when {@code stratify}); any official test rows are replaced.
+     */
+    public Dataset split(double testSize, long seed, boolean stratify) {
+        TrainTestSplit.Split s = TrainTestSplit.split(train.size(), testSize, new Rng(seed),
+                stratify ? train.classIndices() : null);
+        return new Dataset(name, train.subset(s.train()), train.subset(s.test()));
     }
 
-    /** The labels as numbers, for regression; an error names the first one that is not a number. */
-    public double[] targets() {
-        double[] out = new double[labels.length];
-        for (int i = 0; i < out.length; i++) {
-            try {
-                out[i] = Double.parseDouble(labels[i]);
-            } catch (NumberFormatException e) {
-                throw new DataException(name + ": target of row " + (i + 1) + " is not a number: '" + labels[i] + "'");
-            }
-            if (!Double.isFinite(out[i])) {
-                throw new DataException(name + ": target of row " + (i + 1) + " is not finite: '" + labels[i] + "'");
-            }
-        }
-        return out;
+    /**
+     * At most {@code maxTrain} training and {@code maxTest} test rows, each a stratified random subset seeded by
+     * {@code seed} (a value below 1 keeps every row); the course's "15,000 train and 2,500 test samples".
+     */
+    public Dataset limit(int maxTrain, int maxTest, long seed) {
+        Samples tr = maxTrain > 0 ? train.sample(maxTrain, seed) : train;
+        Samples te = test != null && maxTest > 0 ? test.sample(maxTest, seed) : test;
+        return new Dataset(name, tr, te);
     }
 
-    /** A new dataset of the given rows, in that order (a copy). */
-    public Dataset subset(int[] rows) {
-        int cols = x.cols();
-        Tensor out = Tensor.zeros(x.dtype(), rows.length, cols);
-        String[] l = new String[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            if (x.dtype() == DType.FLOAT64) {
-                System.arraycopy(x.doubleData(), x.offset() + rows[i] * cols, out.doubleData(), i * cols, cols);
-            } else {
-                System.arraycopy(x.floatData(), x.offset() + rows[i] * cols, out.floatData(), i * cols, cols);
-            }
-            l[i] = labels[rows[i]];
-        }
-        return new Dataset(name, out, l);
-    }
-
-    /** This dataset with its features in another dtype (itself when the dtype already matches). */
+    /** Both parts in another dtype. */
     public Dataset to(DType dtype) {
-        return dtype == x.dtype() ? this : new Dataset(name, x.to(dtype), labels);
+        return new Dataset(name, train.to(dtype), test == null ? null : test.to(dtype));
     }
 
     @Override
     public String toString() {
-        return name + " (" + size() + " rows, " + x.cols() + " features, " + Arrays.stream(labels).distinct().count()
-                + " distinct labels)";
+        return name + ": " + train.size() + " training rows" + (test == null ? "" : ", " + test.size() + " test rows")
+                + ", " + train.x().cols() + " features";
     }
 }

@@ -3,21 +3,15 @@ package dev.jnn.data;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
+import java.util.Arrays;
 
 /**
  * Reads IDX files (the MNIST format), raw or gzip-compressed: a magic number {@code 00 00 type rank}, the
  * big-endian dimensions, then the elements in row-major order. All element types are read: unsigned byte (0x08),
- * signed byte (0x09), short (0x0B), int (0x0C), float (0x0D) and double (0x0E). A bad header or a short file is an
- * error naming the file and the byte offset.
+ * signed byte (0x09), short (0x0B), int (0x0C), float (0x0D) and double (0x0E). A bad header, a short file or
+ * trailing bytes are errors naming the file and the byte offset, raised before the array is allocated.
  */
 public final class IdxReader {
     private IdxReader() {
@@ -25,28 +19,14 @@ public final class IdxReader {
 
     /** The array in {@code file} as a tensor of the given dtype, with the file's shape. */
     public static Tensor read(Path file, DType dtype) {
-        try (InputStream raw = Files.newInputStream(file)) {
-            InputStream in = new BufferedInputStream(raw, 1 << 16);
-            in.mark(2);
-            int b0 = in.read();
-            int b1 = in.read();
-            in.reset();
-            if (b0 == 0x1f && b1 == 0x8b) {
-                in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-            }
-            return read(new DataInputStream(in), file.toString(), dtype);
-        } catch (NoSuchFileException e) {
-            throw new DataException(file + ": no such file");
-        } catch (IOException e) {
-            throw new DataException(file + ": " + e.getMessage(), e);
-        }
+        return parse(BinaryFiles.readAll(file), file.toString(), dtype);
     }
 
     /** The labels in a rank-1 IDX file as ints. */
     public static int[] readLabels(Path file) {
         Tensor t = read(file, DType.FLOAT64);
         if (t.rank() != 1) {
-            throw new DataException(file + ": expected a rank-1 label file, found shape " + java.util.Arrays.toString(t.shape()));
+            throw new DataException(file + ": expected a rank-1 label file, found shape " + Arrays.toString(t.shape()));
         }
         double[] d = t.doubleData();
         int[] out = new int[d.length];
@@ -56,60 +36,47 @@ public final class IdxReader {
         return out;
     }
 
-    private static Tensor read(DataInputStream in, String name, DType dtype) throws IOException {
-        long offset = 0;
-        try {
-            int magic = in.readInt();
-            offset = 4;
-            int type = (magic >>> 8) & 0xff;
-            int rank = magic & 0xff;
-            if ((magic >>> 16) != 0 || rank == 0 || elementSize(type) == 0) {
-                throw new DataException(name + ": not an IDX file (magic number 0x" + Integer.toHexString(magic) + ")");
-            }
-            int[] shape = new int[rank];
-            long count = 1;
-            for (int i = 0; i < rank; i++) {
-                shape[i] = in.readInt();
-                offset += 4;
-                if (shape[i] < 0) {
-                    throw new DataException(name + ": negative dimension " + shape[i] + " at byte " + (offset - 4));
-                }
-                count *= shape[i];
-            }
-            if (count > Integer.MAX_VALUE - 8) {
-                throw new DataException(name + ": " + count + " elements is more than one array can hold");
-            }
-            Tensor t = Tensor.zeros(dtype, shape);
-            int n = (int) count;
-            for (int i = 0; i < n; i++) {
-                double v = switch (type) {
-                    case 0x08 -> in.readUnsignedByte();
-                    case 0x09 -> in.readByte();
-                    case 0x0B -> in.readShort();
-                    case 0x0C -> in.readInt();
-                    case 0x0D -> in.readFloat();
-                    default -> in.readDouble();
-                };
-                offset += elementSize(type);
-                if (dtype == DType.FLOAT32) {
-                    t.floatData()[i] = (float) v;
-                } else {
-                    t.doubleData()[i] = v;
-                }
-            }
-            return t;
-        } catch (EOFException e) {
-            throw new DataException(name + ": truncated at byte " + offset);
-        }
-    }
-
-    private static int elementSize(int type) {
-        return switch (type) {
-            case 0x08, 0x09 -> 1;
-            case 0x0B -> 2;
-            case 0x0C, 0x0D -> 4;
-            case 0x0E -> 8;
-            default -> 0;
+    /** Parses the bytes of an IDX file; {@code name} is used in messages. */
+    static Tensor parse(byte[] data, String name, DType dtype) {
+        BinaryFiles.need(data, 0, 4, name, "the magic number");
+        int zero = ((data[0] & 0xff) << 8) | (data[1] & 0xff);
+        int code = data[2] & 0xff;
+        int rank = data[3] & 0xff;
+        ElementType type = switch (code) {
+            case 0x08 -> ElementType.UINT8;
+            case 0x09 -> ElementType.INT8;
+            case 0x0B -> ElementType.INT16;
+            case 0x0C -> ElementType.INT32;
+            case 0x0D -> ElementType.FLOAT32;
+            case 0x0E -> ElementType.FLOAT64;
+            default -> null;
         };
+        if (zero != 0 || type == null || rank == 0) {
+            throw new DataException(name + ": not an IDX file: bad magic number 0x"
+                    + String.format("%02x%02x%02x%02x", data[0], data[1], data[2], data[3]) + " at byte 0");
+        }
+        BinaryFiles.need(data, 4, 4L * rank, name, "the " + rank + " dimensions");
+        long[] dims = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            int p = 4 + 4 * i;
+            dims[i] = ((data[p] & 0xffL) << 24) | ((data[p + 1] & 0xff) << 16) | ((data[p + 2] & 0xff) << 8)
+                    | (data[p + 3] & 0xff);
+            if (dims[i] > Integer.MAX_VALUE) {
+                throw new DataException(name + ": dimension " + dims[i] + " at byte " + p + " is too large");
+            }
+        }
+        long count = BinaryFiles.count(dims, type.size, name, 4);
+        long body = 4 + 4L * rank;
+        long expected = body + count * type.size;
+        if (expected > data.length) {
+            throw new DataException(name + ": truncated: the header at byte 4 declares shape " + Arrays.toString(dims)
+                    + " (" + expected + " bytes in all) but the file ends at byte " + data.length);
+        }
+        if (expected < data.length) {
+            throw new DataException(name + ": size mismatch: the header declares shape " + Arrays.toString(dims)
+                    + ", which ends at byte " + expected + ", but the file has " + data.length + " bytes");
+        }
+        int[] shape = Arrays.stream(dims).mapToInt(d -> (int) d).toArray();
+        return type.decode(data, (int) body, ByteOrder.BIG_ENDIAN, dtype, shape, false);
     }
 }

@@ -1,0 +1,100 @@
+package dev.jnn.cli;
+
+import dev.jnn.data.DataException;
+import dev.jnn.data.DataFiles;
+import dev.jnn.data.DataStore;
+import dev.jnn.data.Dataset;
+import dev.jnn.data.Datasets;
+import dev.jnn.data.RemoteSet;
+import dev.jnn.data.Samples;
+import dev.jnn.selection.TrainTestSplit;
+import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Rng;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The data options that every training command shares: where the rows come from and how they are split. */
+final class DataOptions {
+    @Option(names = "--data", defaultValue = "digits", paramLabel = "NAME|PATH",
+            description = {"A catalogue set (see `jnn datasets list`; generated sets take options, e.g."
+                + " moons:n=500,noise=0.3) or a file: CSV (label column last by default), .npz with x and y arrays,"
+                + " or .mat with X and y variables. Default: ${DEFAULT-VALUE}."})
+    String data;
+
+    @Option(names = "--test", paramLabel = "NAME|PATH",
+            description = "Test set. Default: the set's official test split (mnist, fashion-mnist), else a split of --data.")
+    String test;
+
+    @Option(names = "--test-size", defaultValue = "0.25",
+            description = "Test share (0, 1) or row count when --data is split. Default: ${DEFAULT-VALUE}.")
+    double testSize;
+
+    @Option(names = "--split-seed", defaultValue = "0",
+            description = "Seed of the train/test split and of --max-train/--max-test. Default: ${DEFAULT-VALUE}.")
+    long splitSeed;
+
+    @Option(names = "--max-train", paramLabel = "N", description = "Train on a stratified random subset of N rows.")
+    Integer maxTrain;
+
+    @Option(names = "--max-test", paramLabel = "N", description = "Test on a stratified random subset of N rows.")
+    Integer maxTest;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Directory with the IDX files of mnist or fashion-mnist (else JNN_DATA, the cache, system"
+                + " locations, then a download).")
+    Path dataDir;
+
+    @Option(names = "--label-column", paramLabel = "NAME|INDEX", description = "CSV label column (default: the last).")
+    String labelColumn;
+
+    @Option(names = "--x-var", paramLabel = "NAME", description = "Feature array of an .npz or variable of a .mat (default x or X).")
+    String xVar;
+
+    @Option(names = "--y-var", paramLabel = "NAME", description = "Label array of an .npz or variable of a .mat (default y or Y).")
+    String yVar;
+
+    /** Loads, splits and subsets: the training and test rows in the given dtype. */
+    Dataset load(DType dtype, boolean stratify, boolean progress) {
+        if (maxTrain != null && maxTrain < 1) {
+            throw new IllegalArgumentException("--max-train must be >= 1, got " + maxTrain);
+        }
+        if (maxTest != null && maxTest < 1) {
+            throw new IllegalArgumentException("--max-test must be >= 1, got " + maxTest);
+        }
+        DataStore store = DataStore.fromEnvironment(new DownloadProgress(progress));
+        Dataset set = open(data, dtype, store);
+        if (test != null) {
+            Dataset t = open(test, dtype, store);
+            Samples testRows = t.hasTest() ? t.test() : t.train();
+            if (testRows.x().cols() != set.train().x().cols()) {
+                throw new DataException(test + " has " + testRows.x().cols() + " features, but " + data + " has "
+                        + set.train().x().cols());
+            }
+            set = new Dataset(set.name(), set.train(), testRows);
+        } else if (!set.hasTest()) {
+            TrainTestSplit.Split split = TrainTestSplit.split(set.train().size(), testSize, new Rng(splitSeed),
+                    stratify ? set.train().classIndices() : null);
+            set = new Dataset(set.name(), set.train().subset(split.train()), set.train().subset(split.test()));
+        }
+        return set.limit(maxTrain == null ? 0 : maxTrain, maxTest == null ? 0 : maxTest, splitSeed);
+    }
+
+    private Dataset open(String spec, DType dtype, DataStore store) {
+        if (Datasets.isCatalogueName(spec)) {
+            String base = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
+            if (dataDir != null && (base.equals("mnist") || base.equals("fashion-mnist"))) {
+                RemoteSet remote = base.equals("mnist") ? RemoteSet.MNIST : RemoteSet.FASHION_MNIST;
+                return Datasets.idx(remote, store.locate(remote, dataDir), dtype, true);
+            }
+            return Datasets.byName(spec, dtype, store);
+        }
+        Path p = Path.of(spec);
+        if (!Files.exists(p)) {
+            throw new DataException("'" + spec + "' is neither a catalogue set (" + String.join(", ", Datasets.NAMES)
+                    + ") nor an existing file");
+        }
+        return Dataset.of(DataFiles.load(p, new DataFiles.Options(xVar, yVar, labelColumn), dtype));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.jnn.data;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Whole-file reads for the binary formats, so that every header can be checked against the real length before a
+ * single array is allocated from it. Compressed input grows its buffer only as real bytes arrive, so a header that
+ * lies about its size cannot make the reader over-allocate.
+ */
+final class BinaryFiles {
+    /** The largest array a reader will fill. */
+    static final long MAX_BYTES = Integer.MAX_VALUE - 16;
+
+    private BinaryFiles() {
+    }
+
+    /** The file's bytes, decompressed when it starts with the gzip magic number. */
+    static byte[] readAll(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new DataException(file + ": " + size + " bytes is more than one array can hold");
+            }
+            byte[] raw = Files.readAllBytes(file);
+            if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
+                try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw), 1 << 16)) {
+                    return drain(in, file.toString(), MAX_BYTES);
+                }
+            }
+            return raw;
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new DataException(file + ": permission denied");
+        } catch (ZipException | java.io.EOFException e) {
+            throw new DataException(file + ": corrupt or truncated gzip data (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new DataException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a stream to its end, failing once it passes {@code cap} bytes. */
+    static byte[] drain(InputStream in, String name, long cap) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+        byte[] buf = new byte[1 << 16];
+        long total = 0;
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            total += n;
+            if (total > cap) {
+                throw new DataException(name + ": more than " + cap + " bytes after decompression");
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** Fails unless {@code n} bytes are available at {@code pos}. */
+    static void need(byte[] data, long pos, long n, String name, String what) {
+        if (n < 0 || pos < 0 || pos + n > data.length) {
+            throw new DataException(name + ": truncated at byte " + Math.min(pos, data.length) + ": " + what + " needs "
+                    + n + " bytes, " + Math.max(0, data.length - pos) + " remain");
+        }
+    }
+
+    /** The product of dimensions, or an error when it overflows the given limit. */
+    static long count(long[] shape, long elementSize, String name, long offset) {
+        long count = 1;
+        for (long d : shape) {
+            if (d < 0) {
+                throw new DataException(name + ": negative dimension " + d + " in the header at byte " + offset);
+            }
+            if (d != 0 && count > MAX_BYTES / d / Math.max(1, elementSize)) {
+                throw new DataException(name + ": the header's shape " + Arrays.toString(shape)
+                        + " is larger than one array can hold (header at byte " + offset + ")");
+            }
+            count *= d;
+        }
+        return count;
+    }
+}
