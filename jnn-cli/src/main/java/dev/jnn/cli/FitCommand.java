@@ -6,7 +6,7 @@ import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.estimator.MLPRegressor;
 import dev.jnn.estimator.MultilayerPerceptron;
 import dev.jnn.preprocess.MinMaxScaler;
-import dev.jnn.preprocess.Scaler;
+import dev.jnn.preprocess.Transformer;
 import dev.jnn.preprocess.StandardScaler;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Parallel;
@@ -75,7 +75,7 @@ final class FitCommand implements Callable<Integer> {
             case "float32" -> DType.FLOAT32;
             default -> throw new IllegalArgumentException("--dtype must be float32 or float64, got '" + dtype + "'");
         };
-        Scaler scaler = switch (scale) {
+        Transformer scaler = switch (scale) {
             case "none" -> null;
             case "standard" -> new StandardScaler();
             case "minmax" -> new MinMaxScaler();

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * <p>X may be {@code double[][]} or FLOAT64 tensors (training in double) or {@code float[][]} or FLOAT32 tensors
  * (training in float). Labels are {@code int[]} or {@code String[]}, or a 0/1 {@code int[][]} for multilabel targets.
  */
-public final class MLPClassifier extends MultilayerPerceptron {
+public final class MLPClassifier extends MultilayerPerceptron implements Classifier {
     static final String NAME = "MLPClassifier";
     private ClassLabels classes;
 

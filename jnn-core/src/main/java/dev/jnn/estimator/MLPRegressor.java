@@ -9,7 +9,7 @@ import dev.jnn.tensor.Tensor;
  * squared error, for one or several outputs. Same parameters, defaults, algorithms and stopping rules as
  * {@link MLPClassifier}; {@link #score} is R² averaged uniformly over outputs.
  */
-public final class MLPRegressor extends MultilayerPerceptron {
+public final class MLPRegressor extends MultilayerPerceptron implements Regressor {
     static final String NAME = "MLPRegressor";
 
     /** A regressor with scikit-learn's defaults. */

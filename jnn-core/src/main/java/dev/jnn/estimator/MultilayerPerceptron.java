@@ -22,7 +22,10 @@ import java.util.Map;
  *
  * <p>An estimator is not thread-safe: it reuses its layers' buffers between calls.
  */
-public abstract sealed class MultilayerPerceptron permits MLPClassifier, MLPRegressor {
+public abstract sealed class MultilayerPerceptron implements Estimator permits MLPClassifier, MLPRegressor {
+    @Override
+    public abstract MultilayerPerceptron clone();
+
     static final System.Logger LOG = System.getLogger("dev.jnn.estimator");
     private static final int PREDICT_CHUNK = 2048;
 

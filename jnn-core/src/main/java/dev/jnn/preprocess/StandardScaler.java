@@ -2,23 +2,52 @@ package dev.jnn.preprocess;
 
 import dev.jnn.tensor.Tensor;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
 /**
- * scikit-learn's {@code StandardScaler}: per column {@code (x − mean) / scale} with the population variance
- * (spec §7.1). NaN is ignored when fitting and kept when transforming. A column whose variance is zero, or only
- * round-off ({@code var <= n·eps·var + (n·mean·eps)²}), gets scale 1.
+ * scikit-learn's {@code StandardScaler} (spec §7.1): per column {@code (x − mean) / scale} with the population
+ * variance. NaN is ignored when fitting and kept when transforming. {@code partialFit} merges batches as
+ * scikit-learn does (Chan, Golub and LeVeque). A column whose variance is zero, or only round-off
+ * ({@code var <= n·eps·var + (n·mean·eps)²}), gets scale 1.
  */
-public final class StandardScaler implements Scaler {
+public final class StandardScaler implements Transformer {
+    private boolean withMean;
+    private boolean withStd;
     private double[] mean;
+    private double[] var;
+    private double[] count;
     private double[] scale;
+
+    /** {@code with_mean=True, with_std=True}. */
+    public StandardScaler() {
+        this(true, true);
+    }
+
+    public StandardScaler(boolean withMean, boolean withStd) {
+        this.withMean = withMean;
+        this.withStd = withStd;
+    }
 
     @Override
     public StandardScaler fit(Tensor x) {
+        mean = null;
+        return partialFit(x);
+    }
+
+    /** Updates the statistics with more rows. */
+    public StandardScaler partialFit(Tensor x) {
         x.requireRank(2);
         int cols = x.cols();
-        mean = new double[cols];
-        double[] var = new double[cols];
-        scale = new double[cols];
-        double eps = Math.ulp(1.0);
+        if (mean != null) {
+            Transformer.checkColumns("StandardScaler", x, mean.length);
+        } else {
+            mean = new double[cols];
+            var = new double[cols];
+            count = new double[cols];
+        }
         for (int c = 0; c < cols; c++) {
             double sum = 0;
             int n = 0;
@@ -29,7 +58,7 @@ public final class StandardScaler implements Scaler {
                     n++;
                 }
             }
-            double m = n == 0 ? Double.NaN : sum / n;
+            double m = sum / n;
             double sq = 0;
             double correction = 0;
             for (int r = 0; r < x.rows(); r++) {
@@ -39,9 +68,27 @@ public final class StandardScaler implements Scaler {
                     correction += v - m;
                 }
             }
-            mean[c] = m;
-            var[c] = (sq - correction * correction / n) / n;
-            boolean constant = var[c] <= n * eps * var[c] + (n * m * eps) * (n * m * eps);
+            double newUnnormalized = sq - correction * correction / n;
+            double last = count[c];
+            double total = last + n;
+            if (last == 0) {
+                mean[c] = m;
+                var[c] = newUnnormalized / n;
+            } else {
+                double lastSum = mean[c] * last;
+                double lastOverNew = last / n;
+                double unnormalized = var[c] * last + newUnnormalized
+                        + lastOverNew / total * (lastSum / lastOverNew - sum) * (lastSum / lastOverNew - sum);
+                mean[c] = (lastSum + sum) / total;
+                var[c] = n == 0 ? var[c] : unnormalized / total;
+            }
+            count[c] = total;
+        }
+        scale = new double[cols];
+        double eps = Math.ulp(1.0);
+        for (int c = 0; c < cols; c++) {
+            double n = count[c];
+            boolean constant = var[c] <= n * eps * var[c] + (n * mean[c] * eps) * (n * mean[c] * eps);
             scale[c] = constant ? 1.0 : Math.sqrt(var[c]);
         }
         return this;
@@ -49,27 +96,107 @@ public final class StandardScaler implements Scaler {
 
     @Override
     public Tensor transform(Tensor x) {
-        if (mean == null) {
-            throw new IllegalStateException("This StandardScaler instance is not fitted yet. Call 'fit' with"
-                    + " appropriate arguments before using this estimator.");
-        }
-        Scaler.checkColumns("StandardScaler", x, mean.length);
+        check(x);
         Tensor out = x.copy();
         for (int r = 0; r < x.rows(); r++) {
             for (int c = 0; c < mean.length; c++) {
-                out.set((x.get(r, c) - mean[c]) / scale[c], r, c);
+                double v = x.get(r, c);
+                if (withMean) {
+                    v -= mean[c];
+                }
+                if (withStd) {
+                    v /= scale[c];
+                }
+                out.set(v, r, c);
             }
         }
         return out;
     }
 
-    /** {@code mean_}. */
-    public double[] mean() {
-        return mean.clone();
+    /** {@code x · scale + mean}, undoing {@link #transform}. */
+    public Tensor inverseTransform(Tensor x) {
+        check(x);
+        Tensor out = x.copy();
+        for (int r = 0; r < x.rows(); r++) {
+            for (int c = 0; c < mean.length; c++) {
+                double v = x.get(r, c);
+                if (withStd) {
+                    v *= scale[c];
+                }
+                if (withMean) {
+                    v += mean[c];
+                }
+                out.set(v, r, c);
+            }
+        }
+        return out;
     }
 
-    /** {@code scale_}. */
+    private void check(Tensor x) {
+        if (mean == null) {
+            throw Transformer.notFitted("StandardScaler");
+        }
+        Transformer.checkColumns("StandardScaler", x, mean.length);
+    }
+
+    /** {@code mean_} (null with {@code with_mean=False} and {@code with_std=False}, as scikit-learn). */
+    public double[] mean() {
+        requireFitted();
+        return withMean || withStd ? mean.clone() : null;
+    }
+
+    /** {@code var_}: the population variance (null with {@code with_std=False}). */
+    public double[] var() {
+        requireFitted();
+        return withStd ? var.clone() : null;
+    }
+
+    /** {@code scale_} (null with {@code with_std=False}). */
     public double[] scale() {
-        return scale.clone();
+        requireFitted();
+        return withStd ? scale.clone() : null;
+    }
+
+    /** {@code n_samples_seen_} per column: the count of non-NaN values seen. */
+    public double[] nSamplesSeen() {
+        requireFitted();
+        return count.clone();
+    }
+
+    private void requireFitted() {
+        if (mean == null) {
+            throw Transformer.notFitted("StandardScaler");
+        }
+    }
+
+    @Override
+    public Map<String, Object> getParams() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("with_mean", withMean);
+        p.put("with_std", withStd);
+        return p;
+    }
+
+    @Override
+    public StandardScaler setParams(Map<String, ?> params) {
+        ParamValues.checkKnown("StandardScaler()", params, Set.of("with_mean", "with_std"));
+        if (params.containsKey("with_mean")) {
+            withMean = ParamValues.bool("with_mean", params.get("with_mean"));
+        }
+        if (params.containsKey("with_std")) {
+            withStd = ParamValues.bool("with_std", params.get("with_std"));
+        }
+        return this;
+    }
+
+    @Override
+    public StandardScaler copy() {
+        return new StandardScaler(withMean, withStd);
+    }
+
+    @Override
+    public String toString() {
+        return "StandardScaler(with_mean=" + withMean + ", with_std=" + withStd + ")"
+                + (mean == null ? "" : " mean " + Arrays.toString(mean));
     }
 }
