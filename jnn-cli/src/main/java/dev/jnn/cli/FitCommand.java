@@ -1,15 +1,15 @@
 package dev.jnn.cli;
 
 import dev.jnn.data.Dataset;
+import dev.jnn.data.ImageFiles;
 import dev.jnn.data.Samples;
 import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.estimator.MLPRegressor;
 import dev.jnn.estimator.MultilayerPerceptron;
-import dev.jnn.preprocess.MinMaxScaler;
 import dev.jnn.preprocess.Transformer;
-import dev.jnn.preprocess.StandardScaler;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Parallel;
+import dev.jnn.tensor.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -46,9 +47,8 @@ final class FitCommand implements Callable<Integer> {
             description = "Precision of training (scikit-learn's default is float64).")
     String dtype;
 
-    @Option(names = "--scale", defaultValue = "none", paramLabel = "none|standard|minmax",
-            description = "Feature scaling fitted on the training rows. Default: ${DEFAULT-VALUE}.")
-    String scale;
+    @Mixin
+    FeatureOptions features;
 
     @Option(names = "--threads", description = "Threads for the matrix kernels (default: all cores).")
     Integer threads;
@@ -61,6 +61,15 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--predictions", paramLabel = "FILE.csv", description = "Write one predicted label a line, in test-set order.")
     Path predictions;
+
+    @Option(names = "--predict-image", paramLabel = "IMAGE", arity = "1..*",
+            description = "After training on 28x28 images (mnist, fashion-mnist), classify these pictures (PNG, JPEG),"
+                + " each turned into an MNIST-like 28x28 digit.")
+    List<Path> images;
+
+    @Option(names = "--invert", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "With --predict-image: the pictures are dark ink on a light page (the default).")
+    boolean invert;
 
     @Override
     public Integer call() throws Exception {
@@ -75,12 +84,7 @@ final class FitCommand implements Callable<Integer> {
             case "float32" -> DType.FLOAT32;
             default -> throw new IllegalArgumentException("--dtype must be float32 or float64, got '" + dtype + "'");
         };
-        Transformer scaler = switch (scale) {
-            case "none" -> null;
-            case "standard" -> new StandardScaler();
-            case "minmax" -> new MinMaxScaler();
-            default -> throw new IllegalArgumentException("--scale must be none, standard or minmax, got '" + scale + "'");
-        };
+        List<Transformer> transforms = features.transformers();
         MultilayerPerceptron est = regressor ? new MLPRegressor() : new MLPClassifier();
         Map<String, Object> params = mlp.params();
         if (main.verbose) {
@@ -92,9 +96,10 @@ final class FitCommand implements Callable<Integer> {
         Dataset set = dataOptions.load(type, !regressor, !quiet);
         Samples train = set.train();
         Samples testSet = set.test();
-        if (scaler != null) {
-            train = train.withX(scaler.fitTransform(train.x()));
-            testSet = testSet.withX(scaler.transform(testSet.x()));
+        int rawFeatures = train.x().cols();
+        for (Transformer t : transforms) {
+            train = train.withX(t.fitTransform(train.x()));
+            testSet = testSet.withX(t.transform(testSet.x()));
         }
         if (!quiet) {
             out.printf("%s on %s: %d training and %d test rows, %d features, %s%n", est.getClass().getSimpleName(),
@@ -124,6 +129,9 @@ final class FitCommand implements Callable<Integer> {
         }
         out.print(result.summary());
         out.flush();
+        if (images != null) {
+            predictImages(est, rawFeatures, transforms, type, out);
+        }
         if (report != null) {
             result.writeReport(report, est);
         }
@@ -131,5 +139,29 @@ final class FitCommand implements Callable<Integer> {
             result.writePredictions(predictions);
         }
         return 0;
+    }
+
+    private void predictImages(MultilayerPerceptron est, int rawFeatures, List<Transformer> transforms, DType type, PrintWriter out) {
+        if (!(est instanceof MLPClassifier clf)) {
+            throw new IllegalArgumentException("--predict-image needs a classifier, not --regressor");
+        }
+        if (rawFeatures != 784) {
+            throw new IllegalArgumentException("--predict-image needs a model trained on 28x28 images (784 features);"
+                    + " this one has " + rawFeatures);
+        }
+        out.println();
+        for (Path image : images) {
+            Tensor x = ImageFiles.readDigit(image, invert, type);
+            for (Transformer t : transforms) {
+                x = t.transform(x);
+            }
+            double[] p = clf.predictProba(x)[0];
+            int best = 0;
+            for (int k = 1; k < p.length; k++) {
+                best = p[k] > p[best] ? k : best;
+            }
+            out.printf("%s: %s (probability %.3f)%n", image, clf.classNames()[best], p[best]);
+        }
+        out.flush();
     }
 }
