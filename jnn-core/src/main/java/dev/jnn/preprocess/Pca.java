@@ -75,9 +75,15 @@ public final class Pca implements Transformer {
         explainedVariance = new double[keep];
         explainedVarianceRatio = new double[keep];
         singularValues = new double[keep];
+        Tensor axes = Tensor.zeros(DType.FLOAT64, keep, d);
+        for (int k = 0; k < keep; k++) {
+            System.arraycopy(eig.vectors[k], 0, axes.doubleData(), k * d, d);
+        }
+        Tensor projected = Tensor.zeros(DType.FLOAT64, n, keep);
+        Gemm.gemm(false, true, 1.0, xc, axes, 0.0, projected);
         for (int k = 0; k < keep; k++) {
             double[] axis = eig.vectors[k].clone();
-            flipSign(axis, data, n, d);
+            flipSign(axis, projected.doubleData(), n, keep, k);
             components[k] = axis;
             explainedVariance[k] = ev[k];
             explainedVarianceRatio[k] = ev[k] / total;
@@ -104,20 +110,17 @@ public final class Pca implements Transformer {
     }
 
     /** svd_flip with u_based_decision: the projection's largest-magnitude entry becomes positive. */
-    private static void flipSign(double[] axis, double[] centred, int n, int d) {
+    private static void flipSign(double[] axis, double[] projected, int n, int k, int j) {
         double best = -1;
         double sign = 1;
         for (int r = 0; r < n; r++) {
-            double u = 0;
-            for (int c = 0; c < d; c++) {
-                u += centred[r * d + c] * axis[c];
-            }
+            double u = projected[r * k + j];
             if (Math.abs(u) > best) {
                 best = Math.abs(u);
                 sign = u < 0 ? -1 : 1;
             }
         }
-        for (int c = 0; c < d; c++) {
+        for (int c = 0; c < axis.length; c++) {
             axis[c] *= sign;
         }
     }
@@ -127,17 +130,24 @@ public final class Pca implements Transformer {
         check(x);
         int k = components.length;
         int d = mean.length;
-        Tensor out = Tensor.zeros(x.dtype(), x.rows(), k);
+        Tensor centred = x.to(DType.FLOAT64).copy();
+        double[] c = centred.doubleData();
         for (int r = 0; r < x.rows(); r++) {
-            for (int j = 0; j < k; j++) {
-                double s = 0;
-                for (int c = 0; c < d; c++) {
-                    s += (x.get(r, c) - mean[c]) * components[j][c];
-                }
-                out.set(whiten ? s / Math.sqrt(explainedVariance[j]) : s, r, j);
+            for (int j = 0; j < d; j++) {
+                c[r * d + j] -= mean[j];
             }
         }
-        return out;
+        Tensor out = Tensor.zeros(DType.FLOAT64, x.rows(), k);
+        Gemm.gemm(false, true, 1.0, centred, axes(false), 0.0, out);
+        if (whiten) {
+            double[] o = out.doubleData();
+            for (int r = 0; r < x.rows(); r++) {
+                for (int j = 0; j < k; j++) {
+                    o[r * k + j] /= Math.sqrt(explainedVariance[j]);
+                }
+            }
+        }
+        return out.to(x.dtype());
     }
 
     /** Back to the input space: {@code x · components + mean} (undoing the whitening first). */
@@ -147,18 +157,28 @@ public final class Pca implements Transformer {
         }
         Transformer.checkColumns("PCA", x, components.length);
         int d = mean.length;
-        Tensor out = Tensor.zeros(x.dtype(), x.rows(), d);
+        Tensor out = Tensor.zeros(DType.FLOAT64, x.rows(), d);
+        Gemm.gemm(false, false, 1.0, x.to(DType.FLOAT64).copy(), axes(whiten), 0.0, out);
+        double[] o = out.doubleData();
         for (int r = 0; r < x.rows(); r++) {
-            for (int c = 0; c < d; c++) {
-                double s = mean[c];
-                for (int j = 0; j < components.length; j++) {
-                    double w = whiten ? Math.sqrt(explainedVariance[j]) : 1;
-                    s += x.get(r, j) * w * components[j][c];
-                }
-                out.set(s, r, c);
+            for (int j = 0; j < d; j++) {
+                o[r * d + j] += mean[j];
             }
         }
-        return out;
+        return out.to(x.dtype());
+    }
+
+    /** The components as a (k × d) tensor, each row scaled by its standard deviation when {@code scaled}. */
+    private Tensor axes(boolean scaled) {
+        int d = mean.length;
+        Tensor t = Tensor.zeros(DType.FLOAT64, components.length, d);
+        for (int j = 0; j < components.length; j++) {
+            double w = scaled ? Math.sqrt(explainedVariance[j]) : 1;
+            for (int c = 0; c < d; c++) {
+                t.doubleData()[j * d + c] = components[j][c] * w;
+            }
+        }
+        return t;
     }
 
     private void check(Tensor x) {

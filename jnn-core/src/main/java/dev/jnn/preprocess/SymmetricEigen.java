@@ -33,15 +33,23 @@ final class SymmetricEigen {
             double off = 0;
             for (int p = 0; p < n; p++) {
                 for (int q = p + 1; q < n; q++) {
-                    off += a[p][q] * a[p][q];
+                    off += Math.abs(a[p][q]);
                 }
             }
-            if (off <= 1e-32 * norm || off == 0) {
+            if (off * off <= 1e-32 * norm || off == 0) {
                 break;
             }
+            // Numerical Recipes' thresholds: early sweeps skip the small entries; later ones drop entries that
+            // no longer change either diagonal element.
+            double threshold = sweep < 3 ? 0.2 * off / ((double) n * n) : 0;
             for (int p = 0; p < n; p++) {
                 for (int q = p + 1; q < n; q++) {
-                    if (a[p][q] != 0) {
+                    double g = 100 * Math.abs(a[p][q]);
+                    if (sweep > 3 && Math.abs(a[p][p]) + g == Math.abs(a[p][p])
+                            && Math.abs(a[q][q]) + g == Math.abs(a[q][q])) {
+                        a[p][q] = 0;
+                        a[q][p] = 0;
+                    } else if (Math.abs(a[p][q]) > threshold && a[p][q] != 0) {
                         rotate(a, v, p, q);
                     }
                 }
@@ -56,42 +64,48 @@ final class SymmetricEigen {
         double[][] vectors = new double[n][n];
         for (int k = 0; k < n; k++) {
             values[k] = a[order[k]][order[k]];
-            for (int i = 0; i < n; i++) {
-                vectors[k][i] = v[i][order[k]];
-            }
+            vectors[k] = v[order[k]].clone();
         }
         return new SymmetricEigen(values, vectors);
     }
 
-    /** Zeroes {@code a[p][q]} with the rotation {@code A ← JᵀAJ}, accumulating {@code V ← VJ}. */
-    private static void rotate(double[][] a, double[][] v, int p, int q) {
-        double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
-        double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        if (theta == 0) {
-            t = 1;
-        }
+    /**
+     * Zeroes {@code a[p][q]} with the rotation {@code A ← JᵀAJ}, accumulating the eigenvectors as rows
+     * ({@code Vᵀ ← JᵀVᵀ}). Only rows p and q are computed; symmetry gives columns p and q.
+     */
+    private static void rotate(double[][] a, double[][] vt, int p, int q) {
+        double apq = a[p][q];
+        double theta = (a[q][q] - a[p][p]) / (2 * apq);
+        double t = theta == 0 ? 1 : Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
         double c = 1 / Math.sqrt(t * t + 1);
         double s = t * c;
-        int n = a.length;
-        for (int k = 0; k < n; k++) {
-            double akp = a[k][p];
-            double akq = a[k][q];
-            a[k][p] = c * akp - s * akq;
-            a[k][q] = s * akp + c * akq;
-        }
         double[] rp = a[p];
         double[] rq = a[q];
+        int n = a.length;
         for (int k = 0; k < n; k++) {
-            double apk = rp[k];
-            double aqk = rq[k];
-            rp[k] = c * apk - s * aqk;
-            rq[k] = s * apk + c * aqk;
+            if (k == p || k == q) {
+                continue;
+            }
+            double x = rp[k];
+            double y = rq[k];
+            double nx = c * x - s * y;
+            double ny = s * x + c * y;
+            rp[k] = nx;
+            rq[k] = ny;
+            a[k][p] = nx;
+            a[k][q] = ny;
         }
+        rp[p] -= t * apq;
+        rq[q] += t * apq;
+        rp[q] = 0;
+        rq[p] = 0;
+        double[] vp = vt[p];
+        double[] vq = vt[q];
         for (int k = 0; k < n; k++) {
-            double vkp = v[k][p];
-            double vkq = v[k][q];
-            v[k][p] = c * vkp - s * vkq;
-            v[k][q] = s * vkp + c * vkq;
+            double x = vp[k];
+            double y = vq[k];
+            vp[k] = c * x - s * y;
+            vq[k] = s * x + c * y;
         }
     }
 }
