@@ -42,6 +42,10 @@ p = StandardScaler()
 for chunk in (X[:5], X[5:12], X[12:]):
     p.partial_fit(chunk)
 out["standard_partial"] = {"mean": nan_list(p.mean_), "var": nan_list(p.var_), "scale": nan_list(p.scale_)}
+w = rng.uniform(0.5, 2.0, size=20)
+sw = StandardScaler().fit(X, sample_weight=w)
+out["standard_weighted"] = {"w": w.tolist(), "mean": nan_list(sw.mean_), "var": nan_list(sw.var_),
+                            "n_samples_seen": np.broadcast_to(sw.n_samples_seen_, (4,)).tolist()}
 out["standard_no_mean"] = nan_list(StandardScaler(with_mean=False).fit_transform(X))
 
 m = MinMaxScaler(feature_range=(-1, 2), clip=True).fit(X[:10])

@@ -33,13 +33,27 @@ public final class StandardScaler implements Transformer {
 
     @Override
     public StandardScaler fit(Tensor x) {
+        return fit(x, null);
+    }
+
+    /** Fits with per-row weights: weighted mean and variance, and counts that are sums of weights. */
+    public StandardScaler fit(Tensor x, double[] sampleWeight) {
         mean = null;
-        return partialFit(x);
+        return partialFit(x, sampleWeight);
     }
 
     /** Updates the statistics with more rows. */
     public StandardScaler partialFit(Tensor x) {
+        return partialFit(x, null);
+    }
+
+    /** Updates the statistics with more rows, weighted per row (null: all 1). */
+    public StandardScaler partialFit(Tensor x, double[] sampleWeight) {
         x.requireRank(2);
+        if (sampleWeight != null && sampleWeight.length != x.rows()) {
+            throw new IllegalArgumentException("sample_weight.shape == (" + sampleWeight.length + ",), expected ("
+                    + x.rows() + ",)!");
+        }
         int cols = x.cols();
         if (mean != null) {
             Transformer.checkColumns("StandardScaler", x, mean.length);
@@ -50,12 +64,13 @@ public final class StandardScaler implements Transformer {
         }
         for (int c = 0; c < cols; c++) {
             double sum = 0;
-            int n = 0;
+            double n = 0;
             for (int r = 0; r < x.rows(); r++) {
                 double v = x.get(r, c);
                 if (!Double.isNaN(v)) {
-                    sum += v;
-                    n++;
+                    double w = sampleWeight == null ? 1 : sampleWeight[r];
+                    sum += sampleWeight == null ? v : w * v;
+                    n += w;
                 }
             }
             double m = sum / n;
@@ -64,8 +79,9 @@ public final class StandardScaler implements Transformer {
             for (int r = 0; r < x.rows(); r++) {
                 double v = x.get(r, c);
                 if (!Double.isNaN(v)) {
-                    sq += (v - m) * (v - m);
-                    correction += v - m;
+                    double w = sampleWeight == null ? 1 : sampleWeight[r];
+                    sq += w * (v - m) * (v - m);
+                    correction += w * (v - m);
                 }
             }
             double newUnnormalized = sq - correction * correction / n;
@@ -157,7 +173,7 @@ public final class StandardScaler implements Transformer {
         return withStd ? scale.clone() : null;
     }
 
-    /** {@code n_samples_seen_} per column: the count of non-NaN values seen. */
+    /** {@code n_samples_seen_} per column: the count (or weight sum) of non-NaN values seen. */
     public double[] nSamplesSeen() {
         requireFitted();
         return count.clone();

@@ -26,12 +26,30 @@ public final class TrainTestSplit {
      * @param strata per-row class indices {@code 0..k-1} in sorted-label order for a stratified split, or null
      */
     public static Split split(int n, double testSize, Rng rng, int[] strata) {
+        return split(n, testSize, rng, strata, true);
+    }
+
+    /**
+     * As {@link #split(int, double, Rng, int[])}; with {@code shuffle=false} the first rows train and the next
+     * ones test, in order, and strata are an error (as in scikit-learn).
+     */
+    public static Split split(int n, double testSize, Rng rng, int[] strata, boolean shuffle) {
+        if (!shuffle && strata != null) {
+            throw new IllegalArgumentException("Stratified train/test split is not implemented for shuffle=False");
+        }
         int nTest = testCount(n, testSize);
         int nTrain = n - nTest;
         if (nTrain == 0) {
             throw new IllegalArgumentException("With n_samples=" + n + ", test_size=" + PyFormat.repr(testSize)
                     + " and train_size=None, the resulting train set will be empty. Adjust any of the"
                     + " aforementioned parameters.");
+        }
+        if (!shuffle) {
+            int[] train = new int[nTrain];
+            int[] test = new int[nTest];
+            Arrays.setAll(train, i -> i);
+            Arrays.setAll(test, i -> nTrain + i);
+            return new Split(train, test);
         }
         return strata == null ? shuffled(n, nTest, nTrain, rng) : stratified(strata, nTest, nTrain, rng);
     }

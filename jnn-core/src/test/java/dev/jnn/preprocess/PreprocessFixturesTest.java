@@ -73,6 +73,11 @@ class PreprocessFixturesTest {
         p.partialFit(x.rows(0, 5)).partialFit(x.rows(5, 12)).partialFit(x.rows(12, 20));
         close(values(root.get("standard_partial").get("mean")), p.mean(), 1e-14, "partial mean");
         close(values(root.get("standard_partial").get("var")), p.var(), 1e-12, "partial var");
+        JsonNode w = root.get("standard_weighted");
+        StandardScaler weighted = new StandardScaler().fit(x, values(w.get("w")));
+        close(values(w.get("mean")), weighted.mean(), 1e-14, "weighted mean");
+        close(values(w.get("var")), weighted.var(), 1e-12, "weighted var");
+        close(values(w.get("n_samples_seen")), weighted.nSamplesSeen(), 1e-14, "weighted count");
         close(values(root.get("standard_no_mean")), new StandardScaler(false, true).fitTransform(x).toDoubleArray(),
                 1e-12, "with_mean=False");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
