@@ -1,11 +1,13 @@
 package dev.jnn.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jnn.data.IdxReader;
+import dev.jnn.data.DataStore;
+import dev.jnn.data.Dataset;
+import dev.jnn.data.Datasets;
+import dev.jnn.data.RemoteSet;
 import dev.jnn.estimator.FitMonitor;
 import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.tensor.DType;
-import dev.jnn.tensor.Kernels;
 import dev.jnn.tensor.Parallel;
 import dev.jnn.tensor.Tensor;
 import picocli.CommandLine.Command;
@@ -32,8 +34,8 @@ final class MlpBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", defaultValue = "/usr/share/datasets/fashion-mnist",
-            description = "Directory with the four IDX files (raw or .gz). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--data-dir", description = "Directory with the four IDX files (raw or .gz). Default: fashion-mnist"
+            + " from the catalogue's search order (JNN_DATA, the cache, /usr/share/datasets/fashion-mnist, download).")
     Path dir;
 
     @Option(names = "--dtype", defaultValue = "float32", paramLabel = "float32|float64")
@@ -54,10 +56,12 @@ final class MlpBenchCommand implements Callable<Integer> {
             Parallel.setThreads(threads);
         }
         DType type = "float64".equals(dtype) ? DType.FLOAT64 : DType.FLOAT32;
-        Tensor xTrain = images(file("train-images-idx3-ubyte"), type);
-        int[] yTrain = IdxReader.readLabels(file("train-labels-idx1-ubyte"));
-        Tensor xTest = images(file("t10k-images-idx3-ubyte"), type);
-        int[] yTest = IdxReader.readLabels(file("t10k-labels-idx1-ubyte"));
+        Dataset data = Datasets.idx(RemoteSet.FASHION_MNIST, DataStore.fromEnvironment(new DownloadProgress(!json))
+                .locate(RemoteSet.FASHION_MNIST, dir), type, true);
+        Tensor xTrain = data.train().x();
+        int[] yTrain = data.train().y();
+        Tensor xTest = data.test().x();
+        int[] yTest = data.test().y();
         MLPClassifier clf = MLPClassifier.builder().hiddenLayerSizes(100).batchSize(200).maxIter(epochs)
                 .randomState(0).build();
         List<Double> seconds = new ArrayList<>();
@@ -94,17 +98,5 @@ final class MlpBenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private Path file(String stem) {
-        Path gz = dir.resolve(stem + ".gz");
-        return gz.toFile().exists() ? gz : dir.resolve(stem);
-    }
-
-    private static Tensor images(Path file, DType type) {
-        Tensor t = IdxReader.read(file, type);
-        Tensor x = t.reshape(t.dim(0), t.size() / t.dim(0));
-        Kernels.scale(x, 1.0 / 255);
-        return x;
     }
 }

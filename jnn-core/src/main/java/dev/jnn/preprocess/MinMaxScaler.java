@@ -98,37 +98,35 @@ public final class MinMaxScaler implements Transformer {
     }
 
     private void check(Tensor x) {
-        if (scale == null) {
-            throw Transformer.notFitted("MinMaxScaler");
-        }
+        requireFitted();
         Transformer.checkColumns("MinMaxScaler", x, scale.length);
     }
 
     /** {@code data_min_}. */
     public double[] dataMin() {
-        check2();
+        requireFitted();
         return dataMin.clone();
     }
 
     /** {@code data_max_}. */
     public double[] dataMax() {
-        check2();
+        requireFitted();
         return dataMax.clone();
     }
 
     /** {@code scale_}. */
     public double[] scale() {
-        check2();
+        requireFitted();
         return scale.clone();
     }
 
     /** {@code min_}. */
     public double[] min() {
-        check2();
+        requireFitted();
         return min.clone();
     }
 
-    private void check2() {
+    private void requireFitted() {
         if (scale == null) {
             throw Transformer.notFitted("MinMaxScaler");
         }
