@@ -67,12 +67,12 @@ public final class TrainTestSplit {
         return fraction ? (int) Math.ceil(testSize * n) : (int) testSize;
     }
 
-    private static Split shuffled(int n, int nTest, int nTrain, Rng rng) {
+    static Split shuffled(int n, int nTest, int nTrain, Rng rng) {
         int[] perm = rng.permutation(n);
         return new Split(Arrays.copyOfRange(perm, nTest, nTest + nTrain), Arrays.copyOfRange(perm, 0, nTest));
     }
 
-    private static Split stratified(int[] strata, int nTest, int nTrain, Rng rng) {
+    static Split stratified(int[] strata, int nTest, int nTrain, Rng rng) {
         int k = Arrays.stream(strata).max().orElse(-1) + 1;
         int[] counts = new int[k];
         for (int s : strata) {
