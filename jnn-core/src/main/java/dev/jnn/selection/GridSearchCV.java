@@ -4,6 +4,7 @@ import dev.jnn.estimator.Classifier;
 import dev.jnn.estimator.Estimator;
 import dev.jnn.estimator.Regressor;
 import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Parallel;
 import dev.jnn.tensor.Tensor;
 
 import java.util.ArrayList;
@@ -202,7 +203,8 @@ public class GridSearchCV {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (Runnable r : work) {
-                futures.add(pool.submit(r));
+                // the jobs already fill the cores, so each fit's kernels stay on its own thread
+                futures.add(pool.submit(() -> Parallel.serial(r)));
             }
             for (Future<?> f : futures) {
                 f.get();

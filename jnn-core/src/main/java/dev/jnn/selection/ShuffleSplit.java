@@ -48,7 +48,7 @@ public record ShuffleSplit(int nSplits, Double testSize, Double trainSize, Long 
 
     /** {@code {n_test, n_train}} by spec §6.1, with its error messages. */
     static int[] sizes(int n, Double testSize, Double trainSize, double defaultTest) {
-        Double test = testSize == null && trainSize == null ? defaultTest : testSize;
+        Double test = testSize == null && trainSize == null ? Double.valueOf(defaultTest) : testSize;
         check("test_size", test, n);
         check("train_size", trainSize, n);
         if (test != null && trainSize != null && test < 1 && trainSize < 1 && test + trainSize > 1) {

@@ -11,6 +11,7 @@ import java.util.function.IntConsumer;
  */
 public final class Parallel {
     private static volatile int configured;
+    private static final ThreadLocal<Boolean> SERIAL = ThreadLocal.withInitial(() -> false);
     private static KernelPool pool;
 
     private Parallel() {
@@ -28,6 +29,20 @@ public final class Parallel {
             throw new IllegalArgumentException("threads must be >= 0 (0 = default); got " + threads);
         }
         configured = threads;
+    }
+
+    /**
+     * Runs {@code body} with this thread's kernels on this thread only, for callers that already run work in
+     * parallel (such as a search fitting several models at once). Results are the same bits either way.
+     */
+    public static void serial(Runnable body) {
+        boolean before = SERIAL.get();
+        SERIAL.set(true);
+        try {
+            body.run();
+        } finally {
+            SERIAL.set(before);
+        }
     }
 
     static int fromEnvironment() {
@@ -59,7 +74,7 @@ public final class Parallel {
      * is one task, when called from a kernel thread, or when another thread's job holds the pool.
      */
     public static void forEach(int tasks, IntConsumer body) {
-        if (tasks > 1) {
+        if (tasks > 1 && !SERIAL.get()) {
             KernelPool p = pool(threads());
             if (!p.isWorker(Thread.currentThread()) && p.tryRun(tasks, body)) {
                 return;

@@ -1,0 +1,183 @@
+package dev.jnn.cli;
+
+import dev.jnn.data.Dataset;
+import dev.jnn.data.Samples;
+import dev.jnn.estimator.Estimator;
+import dev.jnn.estimator.MLPClassifier;
+import dev.jnn.estimator.MLPRegressor;
+import dev.jnn.preprocess.Pipeline;
+import dev.jnn.preprocess.Transformer;
+import dev.jnn.selection.CrossValidator;
+import dev.jnn.selection.GridSearchCV;
+import dev.jnn.selection.KFold;
+import dev.jnn.selection.RandomizedSearchCV;
+import dev.jnn.selection.Scoring;
+import dev.jnn.selection.ShuffleSplit;
+import dev.jnn.selection.StratifiedKFold;
+import dev.jnn.tensor.DType;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code jnn search}: grid or randomized search with cross-validation over MLP parameters. */
+@Command(name = "search", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Cross-validated grid (or randomized) search over MLP parameters, as GridSearchCV.",
+            "Example: jnn search --data digits --param alpha=0.0001,0.01 --param hidden-layer-sizes=50;100;50,50"})
+final class SearchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp", description = "The estimator (mlp).")
+    String model;
+
+    @Option(names = "--param", required = true, paramLabel = "NAME=V1,V2",
+            description = {"A parameter and its values (repeatable), kebab-case. hidden-layer-sizes separates tuples"
+                + " with ';' (50;100;50,50). With --random-search a value may be uniform:A:B, loguniform:A:B or"
+                + " randint:A:B."})
+    List<String> params;
+
+    @Option(names = "--cv", defaultValue = "5", paramLabel = "K|shuffle:N:TRAIN_SIZE",
+            description = "K folds (stratified for classifiers) or N shuffle splits. Default: ${DEFAULT-VALUE}.")
+    String cv;
+
+    @Option(names = "--scoring", paramLabel = "NAME", description = "Scorer (default: accuracy or R²); one of ${COMPLETION-CANDIDATES}.",
+            completionCandidates = ScorerNames.class)
+    String scoring;
+
+    @Option(names = "--jobs", defaultValue = "1", description = "Parallel fits. Default: ${DEFAULT-VALUE}.")
+    int jobs;
+
+    @Option(names = "--random-search", paramLabel = "N", description = "Draw N candidates instead of the full grid.")
+    Integer randomSearch;
+
+    @Option(names = "--search-seed", defaultValue = "0", description = "Seed of the random search and of shuffle splits.")
+    long searchSeed;
+
+    @Option(names = "--results", paramLabel = "FILE.csv|FILE.json", description = "Write cv_results_ (atomically).")
+    Path results;
+
+    @Option(names = "--regressor", description = "Search an MLPRegressor (R²).")
+    boolean regressor;
+
+    @Option(names = "--dtype", defaultValue = "float64", paramLabel = "float32|float64")
+    String dtype;
+
+    @Option(names = "--threads", description = "Threads for the matrix kernels of each fit (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    FeatureOptions features;
+
+    @Mixin
+    MlpOptions mlp;
+
+    static final class ScorerNames extends ArrayList<String> {
+        ScorerNames() {
+            super(Scoring.NAMES);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!model.equals("mlp")) {
+            throw new IllegalArgumentException("--model must be mlp, got '" + model + "'");
+        }
+        if (threads != null) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+            }
+            dev.jnn.tensor.Parallel.setThreads(threads);
+        }
+        DType type = "float32".equals(dtype) ? DType.FLOAT32 : DType.FLOAT64;
+        Map<String, Object> space = SearchSpace.parse(params, randomSearch != null);
+        Estimator base = regressor ? new MLPRegressor() : new MLPClassifier();
+        base.setParams(mlp.params());
+        List<Transformer> transforms = features.transformers();
+        String prefix = "";
+        if (!transforms.isEmpty()) {
+            List<Pipeline.Step> steps = new ArrayList<>();
+            for (int i = 0; i < transforms.size(); i++) {
+                steps.add(Pipeline.step("step" + i, transforms.get(i)));
+            }
+            base = regressor ? Pipeline.of(steps, "mlp", (MLPRegressor) base) : Pipeline.of(steps, "mlp", (MLPClassifier) base);
+            prefix = "mlp__";
+        }
+        Map<String, Object> prefixed = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : space.entrySet()) {
+            prefixed.put(prefix + e.getKey(), e.getValue());
+        }
+        GridSearchCV.Settings settings = GridSearchCV.Settings.DEFAULTS.withScoring(scoring).withNJobs(jobs)
+                .withCv(splitter());
+        GridSearchCV search = randomSearch != null
+                ? new RandomizedSearchCV(base, prefixed, randomSearch, searchSeed, settings)
+                : new GridSearchCV(base, SearchSpace.asGrid(prefixed), settings);
+        Dataset set = data.load(type, !regressor, !quiet);
+        Samples train = set.train();
+        int total = search.candidates().size() * splitter().nSplits();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%d candidates x %d folds = %d fits on %d rows of %s%n", search.candidates().size(),
+                splitter().nSplits(), total, train.size(), data.data);
+        out.flush();
+        long start = System.nanoTime();
+        try (ProgressBar bar = quiet ? null : new ProgressBarBuilder().setTaskName("search").setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).build()) {
+            if (bar != null) {
+                search.setProgress(bar::stepTo);
+            }
+            if (regressor) {
+                search.fit(train.x(), train.targets());
+            } else {
+                search.fit(train.x(), train.y());
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Object testY = regressor ? set.test().targets() : set.test().y();
+        double testScore = search.score(set.test().x(), testY);
+        out.print(SearchReport.text(search, prefix, seconds, testScore, set.test().size()));
+        out.flush();
+        if (results != null) {
+            if (results.toString().endsWith(".json")) {
+                search.cvResults().writeJson(results);
+            } else {
+                search.cvResults().writeCsv(results);
+            }
+        }
+        return 0;
+    }
+
+    private CrossValidator splitter() {
+        if (cv.startsWith("shuffle:")) {
+            String[] p = cv.split(":");
+            if (p.length != 3) {
+                throw new IllegalArgumentException("--cv shuffle takes shuffle:N:TRAIN_SIZE, got '" + cv + "'");
+            }
+            return ShuffleSplit.of(Integer.parseInt(p[1]), null, Double.parseDouble(p[2]), searchSeed);
+        }
+        int k;
+        try {
+            k = Integer.parseInt(cv);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--cv must be K or shuffle:N:TRAIN_SIZE, got '" + cv + "'");
+        }
+        return regressor ? new KFold(k) : new StratifiedKFold(k);
+    }
+}
