@@ -76,6 +76,13 @@ out["metrics"] = {
     "mse": metrics.mean_squared_error(yr, pr), "mae": metrics.mean_absolute_error(yr, pr),
 }
 
+ties = np.round(proba[:, 3], 1)
+out["roc"] = {"y": (yt > 1).astype(int).tolist(), "score": ties.tolist(), "curves": []}
+for drop in [True, False]:
+    fpr, tpr, thr = metrics.roc_curve(yt > 1, ties, drop_intermediate=drop)
+    out["roc"]["curves"].append({"drop": drop, "fpr": fpr.tolist(), "tpr": tpr.tolist(), "thr": thr.tolist(),
+                                 "auc": metrics.auc(fpr, tpr)})
+
 # GridSearchCV over an MLPClassifier on part of digits (exact float64 parity makes the scores comparable).
 X, y = load_digits(return_X_y=True)
 X = X[:300] / 16.0

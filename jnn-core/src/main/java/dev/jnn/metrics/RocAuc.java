@@ -81,4 +81,84 @@ public final class RocAuc {
         }
         return total / weights;
     }
+
+    /** The ROC curve: false and true positive rates at each threshold (scikit-learn 1.2.1's first is max + 1). */
+    public record Curve(double[] fpr, double[] tpr, double[] thresholds) {
+    }
+
+    /** {@code roc_curve(y_true, y_score, drop_intermediate=...)} for a binary target. */
+    public static Curve curve(boolean[] positive, double[] score, boolean dropIntermediate) {
+        int n = score.length;
+        Integer[] asc = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            asc[i] = i;
+        }
+        Arrays.sort(asc, (a, b) -> Double.compare(score[a], score[b])); // stable, then reversed as numpy does
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = asc[n - 1 - i];
+        }
+        java.util.List<double[]> pts = new java.util.ArrayList<>(); // {fps, tps, threshold}
+        double tp = 0;
+        for (int i = 0; i < n; i++) {
+            tp += positive[order[i]] ? 1 : 0;
+            if (i == n - 1 || score[order[i + 1]] != score[order[i]]) {
+                pts.add(new double[]{1 + i - tp, tp, score[order[i]]});
+            }
+        }
+        if (dropIntermediate && pts.size() > 2) {
+            java.util.List<double[]> kept = new java.util.ArrayList<>();
+            for (int i = 0; i < pts.size(); i++) {
+                boolean keep = i == 0 || i == pts.size() - 1;
+                if (!keep) {
+                    double d2f = pts.get(i + 1)[0] - 2 * pts.get(i)[0] + pts.get(i - 1)[0];
+                    double d2t = pts.get(i + 1)[1] - 2 * pts.get(i)[1] + pts.get(i - 1)[1];
+                    keep = d2f != 0 || d2t != 0;
+                }
+                if (keep) {
+                    kept.add(pts.get(i));
+                }
+            }
+            pts = kept;
+        }
+        int m = pts.size() + 1;
+        double[] fpr = new double[m];
+        double[] tpr = new double[m];
+        double[] thr = new double[m];
+        double lastF = pts.get(pts.size() - 1)[0];
+        double lastT = pts.get(pts.size() - 1)[1];
+        thr[0] = pts.get(0)[2] + 1;
+        for (int i = 1; i < m; i++) {
+            fpr[i] = pts.get(i - 1)[0] / lastF;
+            tpr[i] = pts.get(i - 1)[1] / lastT;
+            thr[i] = pts.get(i - 1)[2];
+        }
+        return new Curve(fpr, tpr, thr);
+    }
+
+    /** {@code auc(x, y)}: the trapezoid area under a monotonic curve. */
+    public static double auc(double[] x, double[] y) {
+        if (x.length < 2 || x.length != y.length) {
+            throw new IllegalArgumentException("At least 2 points are needed to compute area under curve, but x.shape = "
+                    + x.length);
+        }
+        double direction = 1;
+        boolean increasing = true;
+        boolean decreasing = true;
+        for (int i = 1; i < x.length; i++) {
+            increasing &= x[i] >= x[i - 1];
+            decreasing &= x[i] <= x[i - 1];
+        }
+        if (!increasing) {
+            if (!decreasing) {
+                throw new IllegalArgumentException("x is neither increasing nor decreasing : " + Arrays.toString(x) + ".");
+            }
+            direction = -1;
+        }
+        double area = 0;
+        for (int i = 1; i < x.length; i++) {
+            area += (x[i] - x[i - 1]) * (y[i] + y[i - 1]) / 2;
+        }
+        return direction * area;
+    }
 }

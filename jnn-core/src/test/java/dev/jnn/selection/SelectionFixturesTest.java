@@ -135,6 +135,19 @@ class SelectionFixturesTest {
             pos[i] = bt[i] == 1;
         }
         assertEquals(m.get("roc_auc_binary").asDouble(), RocAuc.binary(pos, doubles(m.get("binary_score"))), 1e-13);
+        JsonNode roc = root.get("roc");
+        int[] ry = ints(roc.get("y"));
+        boolean[] rpos = new boolean[ry.length];
+        for (int i = 0; i < ry.length; i++) {
+            rpos[i] = ry[i] == 1;
+        }
+        for (JsonNode c : roc.get("curves")) {
+            RocAuc.Curve curve = RocAuc.curve(rpos, doubles(roc.get("score")), c.get("drop").asBoolean());
+            assertArrayEquals(doubles(c.get("fpr")), curve.fpr(), 1e-15, "fpr " + c.get("drop"));
+            assertArrayEquals(doubles(c.get("tpr")), curve.tpr(), 1e-15, "tpr " + c.get("drop"));
+            assertArrayEquals(doubles(c.get("thr")), curve.thresholds(), 1e-15, "thresholds " + c.get("drop"));
+            assertEquals(c.get("auc").asDouble(), RocAuc.auc(curve.fpr(), curve.tpr()), 1e-15);
+        }
         double[] rt = doubles(m.get("reg_true"));
         double[] rp = doubles(m.get("reg_pred"));
         assertEquals(m.get("r2").asDouble(), Metrics.r2(rt, rp), 1e-13);
