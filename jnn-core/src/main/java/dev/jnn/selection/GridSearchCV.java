@@ -76,6 +76,8 @@ public class GridSearchCV {
     private int bestIndex = -1;
     private Estimator bestEstimator;
     private int nSplits;
+    private double[][] fitTimes;
+    private double[][] scoreTimes;
 
     /** A search over the candidates of {@code grid} (see {@link ParameterGrid}). */
     public GridSearchCV(Estimator estimator, Map<String, ? extends List<?>> grid, Settings settings) {
@@ -127,8 +129,8 @@ public class GridSearchCV {
         int tasks = candidates.size() * nSplits;
         double[][] test = new double[candidates.size()][nSplits];
         double[][] train = settings.returnTrainScore() ? new double[candidates.size()][nSplits] : null;
-        double[][] fitTimes = new double[candidates.size()][nSplits];
-        double[][] scoreTimes = new double[candidates.size()][nSplits];
+        fitTimes = new double[candidates.size()][nSplits];
+        scoreTimes = new double[candidates.size()][nSplits];
         List<String> failures = new ArrayList<>();
         int[] done = {0};
         Runnable[] work = new Runnable[tasks];
@@ -287,6 +289,12 @@ public class GridSearchCV {
                     + " best_estimator_ is available only after refitting on the best parameters.");
         }
         return bestEstimator;
+    }
+
+    /** The first candidate's fit (or score) time of every split, in seconds. */
+    double[] times(boolean fit) {
+        requireFitted();
+        return (fit ? fitTimes : scoreTimes)[0].clone();
     }
 
     /** {@code n_splits_}. */

@@ -199,6 +199,13 @@ class SelectionFixturesTest {
                     pick(y, folds.get(k).test()));
         }
         assertArrayEquals(doubles(s.get("f1_macro_cv")), f1, 1e-12);
+        double[] viaApi = CrossValidation.crossValScore(MLPClassifier.builder().maxIter(20).randomState(0)
+                .hiddenLayerSizes(8).build(), x, y, new StratifiedKFold(3), "f1_macro");
+        assertArrayEquals(doubles(s.get("f1_macro_cv")), viaApi, 1e-12);
+        Map<String, double[]> cv = CrossValidation.crossValidate(MLPClassifier.builder().maxIter(5).randomState(0)
+                .build(), x, y, null, null, true);
+        assertEquals(List.of("fit_time", "score_time", "test_score", "train_score"), List.copyOf(cv.keySet()));
+        assertEquals(5, cv.get("test_score").length);
     }
 
     private static int[] pick(int[] y, int[] idx) {
