@@ -21,6 +21,64 @@ public record ConfusionMatrix(String[] labels, long[][] counts) {
         return of(LabelSet.of(yTrue, yPred));
     }
 
+    /**
+     * The confusion matrix restricted to and ordered by {@code labels}; rows whose true or predicted label is not
+     * among them are dropped (scikit-learn's {@code labels=} argument).
+     */
+    public static ConfusionMatrix of(String[] yTrue, String[] yPred, String[] labels) {
+        if (labels.length == 0) {
+            throw new IllegalArgumentException("'labels' should contains at least one label.");
+        }
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            index.put(labels[i], i);
+        }
+        if (Arrays.stream(yTrue).noneMatch(index::containsKey)) {
+            throw new IllegalArgumentException("At least one label specified must be in y_true");
+        }
+        long[][] c = new long[labels.length][labels.length];
+        for (int i = 0; i < yTrue.length; i++) {
+            Integer t = index.get(yTrue[i]);
+            Integer p = index.get(yPred[i]);
+            if (t != null && p != null) {
+                c[t][p]++;
+            }
+        }
+        return new ConfusionMatrix(labels.clone(), c);
+    }
+
+    /**
+     * The matrix normalised as scikit-learn's {@code normalize=}: {@code "true"} divides rows by their sums,
+     * {@code "pred"} columns, {@code "all"} the grand total; 0/0 becomes 0.
+     */
+    public double[][] normalized(String normalize) {
+        int k = counts.length;
+        double[][] out = new double[k][k];
+        double total = 0;
+        double[] rows = new double[k];
+        double[] cols = new double[k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                rows[i] += counts[i][j];
+                cols[j] += counts[i][j];
+                total += counts[i][j];
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                double d = switch (normalize) {
+                    case "true" -> rows[i];
+                    case "pred" -> cols[j];
+                    case "all" -> total;
+                    default -> throw new IllegalArgumentException("normalize must be one of {'true', 'pred', 'all',"
+                            + " None}");
+                };
+                out[i][j] = d == 0 ? 0 : counts[i][j] / d;
+            }
+        }
+        return out;
+    }
+
     static ConfusionMatrix of(LabelSet set) {
         long[][] c = new long[set.size()][set.size()];
         for (int i = 0; i < set.trueIndex().length; i++) {
