@@ -5,6 +5,7 @@ import dev.jnn.data.Samples;
 import dev.jnn.estimator.Estimator;
 import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.estimator.MLPRegressor;
+import dev.jnn.preprocess.LabelEncoder;
 import dev.jnn.preprocess.Pipeline;
 import dev.jnn.preprocess.Transformer;
 import dev.jnn.selection.CrossValidator;
@@ -146,11 +147,11 @@ final class SearchCommand implements Callable<Integer> {
             if (regressor) {
                 search.fit(train.x(), train.targets());
             } else {
-                search.fit(train.x(), train.y());
+                search.fit(train.x(), labels(train));
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Object testY = regressor ? set.test().targets() : set.test().y();
+        Object testY = regressor ? set.test().targets() : labels(set.test());
         double testScore = search.score(set.test().x(), testY);
         out.print(SearchReport.text(search, prefix, seconds, testScore, set.test().size()));
         out.flush();
@@ -163,6 +164,22 @@ final class SearchCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    private final LabelEncoder encoder = new LabelEncoder();
+
+    /** Integer labels as they are; text labels as their index among the training set's sorted classes. */
+    private int[] labels(Samples rows) {
+        if (rows.hasIntLabels()) {
+            return rows.y();
+        }
+        if (encoderFitted) {
+            return encoder.transform(rows.labels());
+        }
+        encoderFitted = true;
+        return encoder.fitTransform(rows.labels());
+    }
+
+    private boolean encoderFitted;
 
     private CrossValidator splitter() {
         if (cv.startsWith("shuffle:")) {

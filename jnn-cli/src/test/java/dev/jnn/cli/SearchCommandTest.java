@@ -60,6 +60,13 @@ class SearchCommandTest {
                 "--random-state", "0", "--results", csv.toString()), cli.err.toString());
         assertEquals(4, Files.readAllLines(csv).size());
         assertTrue(cli.out.toString().contains("3 candidates x 2 folds"), cli.out.toString());
+        StringBuilder text = new StringBuilder("kind,a\n");
+        for (int i = 0; i < 20; i++) {
+            text.append("small,").append(i % 5).append("\nlarge,").append(10 + i % 5).append('\n');
+        }
+        Path named = Files.writeString(dir.resolve("named.csv"), text);
+        assertEquals(0, cli.run("search", "--quiet", "--data", named.toString(), "--label-column", "kind", "--param",
+                "alpha=0.001,0.1", "--cv", "2", "--max-iter", "5", "--random-state", "0"), cli.err.toString());
         assertEquals(2, cli.run("search", "--quiet", "--param", "alpha=uniform:0:1"));
         assertTrue(cli.err.toString().contains("distributions need --random-search N"), cli.err.toString());
         assertEquals(2, cli.run("search", "--quiet", "--param", "alpha=1", "--scoring", "bogus"));
