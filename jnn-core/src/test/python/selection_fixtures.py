@@ -76,6 +76,21 @@ out["metrics"] = {
     "mse": metrics.mean_squared_error(yr, pr), "mae": metrics.mean_absolute_error(yr, pr),
 }
 
+names = np.array(["cat", "dog", "emu", "ant"])
+st, sp = names[yt].tolist(), names[yp].tolist()
+ps, rs, fs, ss = metrics.precision_recall_fscore_support(st, sp, zero_division=0)
+out["strings"] = {"y_true": st, "y_pred": sp, "p": ps.tolist(), "r": rs.tolist(), "f": fs.tolist(), "s": ss.tolist(),
+                  "accuracy": metrics.accuracy_score(st, sp)}
+mt = rng.randint(0, 2, size=(12, 3))
+mp = rng.randint(0, 2, size=(12, 3))
+mw = rng.uniform(0.5, 2, size=12)
+ml = []
+for average in [None, "micro", "macro", "weighted", "samples"]:
+    for sw in [None, mw]:
+        p, r, f, s_ = metrics.precision_recall_fscore_support(mt, mp, average=average, zero_division=1, sample_weight=sw)
+        ml.append({"average": average, "weighted": sw is not None, "p": np.atleast_1d(p).tolist(),
+                   "r": np.atleast_1d(r).tolist(), "f": np.atleast_1d(f).tolist()})
+out["multilabel"] = {"y_true": mt.tolist(), "y_pred": mp.tolist(), "w": mw.tolist(), "cases": ml}
 ties = np.round(proba[:, 3], 1)
 out["roc"] = {"y": (yt > 1).astype(int).tolist(), "score": ties.tolist(), "curves": []}
 for drop in [True, False]:

@@ -28,6 +28,85 @@ public final class Metrics {
         return hit / total;
     }
 
+    /** {@link #accuracy(int[], int[], double[])} for text labels. */
+    public static double accuracy(String[] yTrue, String[] yPred, double[] sampleWeight) {
+        int[][] e = encode(yTrue, yPred);
+        return accuracy(e[0], e[1], sampleWeight);
+    }
+
+    /** Per-label or averaged scores of text labels; per-label results follow the sorted label text. */
+    public static Prfs precisionRecallFscoreSupport(String[] yTrue, String[] yPred, double beta, Average average,
+                                                    ZeroDivision zeroDivision, double[] sampleWeight) {
+        int[][] e = encode(yTrue, yPred);
+        return precisionRecallFscoreSupport(e[0], e[1], beta, average, zeroDivision, sampleWeight);
+    }
+
+    /** Both label arrays as indices into their sorted union. */
+    static int[][] encode(String[] yTrue, String[] yPred) {
+        checkLengths(yTrue.length, yPred.length);
+        String[] labels = java.util.stream.Stream.concat(Arrays.stream(yTrue), Arrays.stream(yPred)).distinct().sorted()
+                .toArray(String[]::new);
+        return new int[][]{Arrays.stream(yTrue).mapToInt(v -> Arrays.binarySearch(labels, v)).toArray(),
+            Arrays.stream(yPred).mapToInt(v -> Arrays.binarySearch(labels, v)).toArray()};
+    }
+
+    /**
+     * Precision, recall and F-beta of multilabel 0/1 indicator rows: per column, or averaged (micro, macro,
+     * weighted by support, or SAMPLES: the per-row scores averaged with the sample weights).
+     */
+    public static Prfs precisionRecallFscoreSupport(int[][] yTrue, int[][] yPred, double beta, Average average,
+                                                    ZeroDivision zeroDivision, double[] sampleWeight) {
+        if (yTrue.length != yPred.length || yTrue.length == 0) {
+            throw new IllegalArgumentException("Found input variables with inconsistent numbers of samples: ["
+                    + yTrue.length + ", " + yPred.length + "]");
+        }
+        int k = yTrue[0].length;
+        if (average == Average.SAMPLES) {
+            double[][] rows = new double[3][yTrue.length];
+            for (int i = 0; i < yTrue.length; i++) {
+                double tp = 0;
+                double ps = 0;
+                double ts = 0;
+                for (int c = 0; c < k; c++) {
+                    tp += yTrue[i][c] == 1 && yPred[i][c] == 1 ? 1 : 0;
+                    ps += yPred[i][c];
+                    ts += yTrue[i][c];
+                }
+                double[] prf = prf(tp, ps, ts, beta, zeroDivision.value());
+                for (int m = 0; m < 3; m++) {
+                    rows[m][i] = prf[m];
+                }
+            }
+            return new Prfs(new double[]{mean(rows[0], sampleWeight)}, new double[]{mean(rows[1], sampleWeight)},
+                    new double[]{mean(rows[2], sampleWeight)}, null);
+        }
+        double[] tp = new double[k];
+        double[] predSum = new double[k];
+        double[] trueSum = new double[k];
+        for (int i = 0; i < yTrue.length; i++) {
+            double w = sampleWeight == null ? 1 : sampleWeight[i];
+            for (int c = 0; c < k; c++) {
+                tp[c] += yTrue[i][c] == 1 && yPred[i][c] == 1 ? w : 0;
+                predSum[c] += yPred[i][c] * w;
+                trueSum[c] += yTrue[i][c] * w;
+            }
+        }
+        return combine(tp, predSum, trueSum, beta, average, zeroDivision);
+    }
+
+    private static double[] prf(double tp, double predSum, double trueSum, double beta, double zd) {
+        double p = predSum == 0 ? zd : tp / predSum;
+        double r = trueSum == 0 ? zd : tp / trueSum;
+        double f;
+        if (Double.isInfinite(beta)) {
+            f = r;
+        } else {
+            double denom = beta * beta * p + r;
+            f = denom == 0 ? 0 : (1 + beta * beta) * p * r / denom;
+        }
+        return new double[]{p, r, f};
+    }
+
     /** The mean recall over the classes present in {@code yTrue}; {@code adjusted} rescales chance to 0. */
     public static double balancedAccuracy(int[] yTrue, int[] yPred, boolean adjusted) {
         checkLengths(yTrue, yPred.length, null);
@@ -71,6 +150,15 @@ public final class Metrics {
             predSum[p] += w;
             tp[t] += t == p ? w : 0;
         }
+        if (average == Average.SAMPLES) {
+            throw new IllegalArgumentException("Sample-based precision, recall, fscore is not meaningful outside"
+                    + " multilabel classification. See the accuracy_score instead.");
+        }
+        return combine(tp, predSum, trueSum, beta, average, zeroDivision);
+    }
+
+    private static Prfs combine(double[] tp, double[] predSum, double[] trueSum, double beta, Average average,
+                                ZeroDivision zeroDivision) {
         double zd = zeroDivision.value();
         if (average == Average.MICRO) {
             tp = new double[]{sum(tp)};
@@ -80,16 +168,11 @@ public final class Metrics {
         double[] p = new double[tp.length];
         double[] r = new double[tp.length];
         double[] f = new double[tp.length];
-        double b2 = beta * beta;
         for (int c = 0; c < tp.length; c++) {
-            p[c] = predSum[c] == 0 ? zd : tp[c] / predSum[c];
-            r[c] = trueSum[c] == 0 ? zd : tp[c] / trueSum[c];
-            if (Double.isInfinite(beta)) {
-                f[c] = r[c];
-            } else {
-                double denom = b2 * p[c] + r[c];
-                f[c] = denom == 0 ? 0 : (1 + b2) * p[c] * r[c] / denom;
-            }
+            double[] v = prf(tp[c], predSum[c], trueSum[c], beta, zd);
+            p[c] = v[0];
+            r[c] = v[1];
+            f[c] = v[2];
         }
         return switch (average) {
             case NONE -> new Prfs(p, r, f, trueSum);
@@ -104,6 +187,7 @@ public final class Metrics {
                 yield new Prfs(new double[]{mean(p, trueSum)}, new double[]{mean(r, trueSum)},
                         new double[]{mean(f, trueSum)}, null);
             }
+            case SAMPLES -> throw new IllegalStateException("handled by the multilabel overload");
         };
     }
 

@@ -135,6 +135,25 @@ class SelectionFixturesTest {
             pos[i] = bt[i] == 1;
         }
         assertEquals(m.get("roc_auc_binary").asDouble(), RocAuc.binary(pos, doubles(m.get("binary_score"))), 1e-13);
+        JsonNode st = root.get("strings");
+        String[] ts = new ObjectMapper().convertValue(st.get("y_true"), String[].class);
+        String[] ps = new ObjectMapper().convertValue(st.get("y_pred"), String[].class);
+        Metrics.Prfs sr = Metrics.precisionRecallFscoreSupport(ts, ps, 1, Average.NONE, ZeroDivision.ZERO, null);
+        assertArrayEquals(doubles(st.get("p")), sr.precision(), 1e-12);
+        assertArrayEquals(doubles(st.get("f")), sr.fScore(), 1e-12);
+        assertArrayEquals(doubles(st.get("s")), sr.support(), 0);
+        assertEquals(st.get("accuracy").asDouble(), Metrics.accuracy(ts, ps, null), 1e-15);
+        JsonNode ml = root.get("multilabel");
+        int[][] mt = new ObjectMapper().convertValue(ml.get("y_true"), int[][].class);
+        int[][] mp = new ObjectMapper().convertValue(ml.get("y_pred"), int[][].class);
+        for (JsonNode c : ml.get("cases")) {
+            Average avg = c.get("average").isNull() ? Average.NONE : Average.valueOf(c.get("average").asText().toUpperCase());
+            Metrics.Prfs r = Metrics.precisionRecallFscoreSupport(mt, mp, 1, avg, ZeroDivision.ONE,
+                    c.get("weighted").asBoolean() ? doubles(ml.get("w")) : null);
+            assertArrayEquals(doubles(c.get("p")), r.precision(), 1e-12, c.toString());
+            assertArrayEquals(doubles(c.get("r")), r.recall(), 1e-12, c.toString());
+            assertArrayEquals(doubles(c.get("f")), r.fScore(), 1e-12, c.toString());
+        }
         JsonNode roc = root.get("roc");
         int[] ry = ints(roc.get("y"));
         boolean[] rpos = new boolean[ry.length];
