@@ -91,6 +91,12 @@ for average in [None, "micro", "macro", "weighted", "samples"]:
         ml.append({"average": average, "weighted": sw is not None, "p": np.atleast_1d(p).tolist(),
                    "r": np.atleast_1d(r).tolist(), "f": np.atleast_1d(f).tolist()})
 out["multilabel"] = {"y_true": mt.tolist(), "y_pred": mp.tolist(), "w": mw.tolist(), "cases": ml}
+ml_score = rng.rand(12, 3)
+out["auc_more"] = {"ovo": metrics.roc_auc_score(yt, proba, multi_class="ovo"),
+                   "ovo_weighted": metrics.roc_auc_score(yt, proba, multi_class="ovo", average="weighted"),
+                   "ml_score": ml_score.tolist(),
+                   "ml_macro": metrics.roc_auc_score(mt, ml_score), "ml_micro": metrics.roc_auc_score(mt, ml_score, average="micro"),
+                   "ml_weighted": metrics.roc_auc_score(mt, ml_score, average="weighted")}
 ties = np.round(proba[:, 3], 1)
 out["roc"] = {"y": (yt > 1).astype(int).tolist(), "score": ties.tolist(), "curves": []}
 for drop in [True, False]:

@@ -82,6 +82,83 @@ public final class RocAuc {
         return total / weights;
     }
 
+    /**
+     * One-vs-one AUC (Hand and Till): for each pair of classes, the mean of the two AUCs on the rows of those
+     * classes, averaged over the pairs (weighted by the pair's share of rows when {@code weighted}).
+     */
+    public static double ovo(int[] yTrue, double[][] proba, boolean weighted) {
+        int[] labels = Arrays.stream(yTrue).distinct().sorted().toArray();
+        if (proba[0].length != labels.length) {
+            throw new IllegalArgumentException("Number of classes in y_true not equal to the number of columns in"
+                    + " 'y_score'");
+        }
+        double total = 0;
+        double weights = 0;
+        for (int a = 0; a < labels.length; a++) {
+            for (int b = a + 1; b < labels.length; b++) {
+                int count = 0;
+                for (int y : yTrue) {
+                    count += y == labels[a] || y == labels[b] ? 1 : 0;
+                }
+                boolean[] isA = new boolean[count];
+                double[] sa = new double[count];
+                double[] sb = new double[count];
+                int at = 0;
+                for (int i = 0; i < yTrue.length; i++) {
+                    if (yTrue[i] == labels[a] || yTrue[i] == labels[b]) {
+                        isA[at] = yTrue[i] == labels[a];
+                        sa[at] = proba[i][a];
+                        sb[at++] = proba[i][b];
+                    }
+                }
+                boolean[] isB = new boolean[count];
+                for (int i = 0; i < count; i++) {
+                    isB[i] = !isA[i];
+                }
+                double w = weighted ? (double) count / yTrue.length : 1;
+                total += w * (binary(isA, sa) + binary(isB, sb)) / 2;
+                weights += w;
+            }
+        }
+        return total / weights;
+    }
+
+    /** Multilabel AUC: per column (macro), weighted by each column's positives, or over all cells (micro). */
+    public static double multilabel(int[][] yTrue, double[][] score, Average average) {
+        int n = yTrue.length;
+        int k = yTrue[0].length;
+        if (average == Average.MICRO) {
+            boolean[] pos = new boolean[n * k];
+            double[] s = new double[n * k];
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < k; c++) {
+                    pos[i * k + c] = yTrue[i][c] == 1;
+                    s[i * k + c] = score[i][c];
+                }
+            }
+            return binary(pos, s);
+        }
+        if (average != Average.MACRO && average != Average.WEIGHTED) {
+            throw new IllegalArgumentException("average must be micro, macro or weighted for multilabel ROC AUC");
+        }
+        double total = 0;
+        double weights = 0;
+        for (int c = 0; c < k; c++) {
+            boolean[] pos = new boolean[n];
+            double[] s = new double[n];
+            double positives = 0;
+            for (int i = 0; i < n; i++) {
+                pos[i] = yTrue[i][c] == 1;
+                s[i] = score[i][c];
+                positives += yTrue[i][c];
+            }
+            double w = average == Average.WEIGHTED ? positives : 1;
+            total += w * binary(pos, s);
+            weights += w;
+        }
+        return total / weights;
+    }
+
     /** The ROC curve: false and true positive rates at each threshold (scikit-learn 1.2.1's first is max + 1). */
     public record Curve(double[] fpr, double[] tpr, double[] thresholds) {
     }

@@ -154,6 +154,14 @@ class SelectionFixturesTest {
             assertArrayEquals(doubles(c.get("r")), r.recall(), 1e-12, c.toString());
             assertArrayEquals(doubles(c.get("f")), r.fScore(), 1e-12, c.toString());
         }
+        JsonNode more = root.get("auc_more");
+        double[][] prob = matrix(m.get("proba"));
+        assertEquals(more.get("ovo").asDouble(), RocAuc.ovo(yt, prob, false), 1e-13);
+        assertEquals(more.get("ovo_weighted").asDouble(), RocAuc.ovo(yt, prob, true), 1e-13);
+        double[][] mls = matrix(more.get("ml_score"));
+        assertEquals(more.get("ml_macro").asDouble(), RocAuc.multilabel(mt, mls, Average.MACRO), 1e-13);
+        assertEquals(more.get("ml_micro").asDouble(), RocAuc.multilabel(mt, mls, Average.MICRO), 1e-13);
+        assertEquals(more.get("ml_weighted").asDouble(), RocAuc.multilabel(mt, mls, Average.WEIGHTED), 1e-13);
         JsonNode roc = root.get("roc");
         int[] ry = ints(roc.get("y"));
         boolean[] rpos = new boolean[ry.length];
