@@ -70,6 +70,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "FILE.csv|FILE.json", description = "Write cv_results_ (atomically).")
     Path results;
 
+    @Option(names = "--error-score", defaultValue = "nan", paramLabel = "nan|raise",
+            description = "A failing fit scores NaN (and ranks last) or stops the search. Default: ${DEFAULT-VALUE}.")
+    String errorScore;
+
     @Option(names = "--regressor", description = "Search an MLPRegressor (R²).")
     boolean regressor;
 
@@ -127,7 +131,12 @@ final class SearchCommand implements Callable<Integer> {
             prefixed.put(prefix + e.getKey(), e.getValue());
         }
         GridSearchCV.Settings settings = GridSearchCV.Settings.DEFAULTS.withScoring(scoring).withNJobs(jobs)
-                .withCv(splitter());
+                .withCv(splitter()).withRaiseOnError(switch (errorScore) {
+                    case "nan" -> false;
+                    case "raise" -> true;
+                    default -> throw new IllegalArgumentException("--error-score must be nan or raise, got '"
+                            + errorScore + "'");
+                });
         GridSearchCV search = randomSearch != null
                 ? new RandomizedSearchCV(base, prefixed, randomSearch, searchSeed, settings)
                 : new GridSearchCV(base, SearchSpace.asGrid(prefixed), settings);

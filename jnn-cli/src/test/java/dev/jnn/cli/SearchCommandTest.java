@@ -67,6 +67,11 @@ class SearchCommandTest {
         Path named = Files.writeString(dir.resolve("named.csv"), text);
         assertEquals(0, cli.run("search", "--quiet", "--data", named.toString(), "--label-column", "kind", "--param",
                 "alpha=0.001,0.1", "--cv", "2", "--max-iter", "5", "--random-state", "0"), cli.err.toString());
+        assertEquals(0, cli.run("search", "--quiet", "--data", "iris", "--param", "alpha=-1,0.001", "--cv", "3",
+                "--max-iter", "5", "--random-state", "0"), cli.err.toString());
+        assertTrue(cli.out.toString().contains("Best parameters: alpha=0.001"), cli.out.toString());
+        assertEquals(2, cli.run("search", "--quiet", "--data", "iris", "--param", "alpha=-1,0.001", "--cv", "3",
+                "--max-iter", "5", "--error-score", "raise"));
         assertEquals(2, cli.run("search", "--quiet", "--param", "alpha=uniform:0:1"));
         assertTrue(cli.err.toString().contains("distributions need --random-search N"), cli.err.toString());
         assertEquals(2, cli.run("search", "--quiet", "--param", "alpha=1", "--scoring", "bogus"));

@@ -63,6 +63,10 @@ public class GridSearchCV {
             return new Settings(scoring, cv, nJobs, r, raiseOnError, returnTrainScore);
         }
 
+        public Settings withRaiseOnError(boolean r) {
+            return new Settings(scoring, cv, nJobs, refit, r, returnTrainScore);
+        }
+
         public Settings withReturnTrainScore(boolean t) {
             return new Settings(scoring, cv, nJobs, refit, raiseOnError, t);
         }
