@@ -3,7 +3,6 @@ package dev.jnn.selection;
 import dev.jnn.estimator.Classifier;
 import dev.jnn.estimator.Estimator;
 import dev.jnn.estimator.Regressor;
-import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Parallel;
 import dev.jnn.tensor.Tensor;
 
@@ -147,11 +146,13 @@ public class GridSearchCV {
                 long start = System.nanoTime();
                 try {
                     e.setParams(candidates.get(c));
-                    fit(e, rows(x, split.train()), pick(y, split.train()));
+                    Tensor xTrain = Rows.take(x, split.train());
+                    Object yTrain = Rows.pick(y, split.train());
+                    fit(e, xTrain, yTrain);
                     long fitted = System.nanoTime();
-                    test[c][s] = scorer.score(e, rows(x, split.test()), pick(y, split.test()));
+                    test[c][s] = scorer.score(e, Rows.take(x, split.test()), Rows.pick(y, split.test()));
                     if (train != null) {
-                        train[c][s] = scorer.score(e, rows(x, split.train()), pick(y, split.train()));
+                        train[c][s] = scorer.score(e, xTrain, yTrain);
                     }
                     fitTimes[c][s] = (fitted - start) / 1e9;
                     scoreTimes[c][s] = (System.nanoTime() - fitted) / 1e9;
@@ -231,36 +232,6 @@ public class GridSearchCV {
             case double[] targets -> ((Regressor) e).fit(x, targets);
             default -> throw new IllegalArgumentException("y must be int[] or double[]");
         }
-    }
-
-    private static Object pick(Object y, int[] idx) {
-        if (y instanceof int[] a) {
-            int[] out = new int[idx.length];
-            for (int i = 0; i < idx.length; i++) {
-                out[i] = a[idx[i]];
-            }
-            return out;
-        }
-        double[] a = (double[]) y;
-        double[] out = new double[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            out[i] = a[idx[i]];
-        }
-        return out;
-    }
-
-    /** The given rows of {@code x} as a new tensor. */
-    static Tensor rows(Tensor x, int[] idx) {
-        int d = x.cols();
-        Tensor out = Tensor.zeros(x.dtype(), idx.length, d);
-        for (int i = 0; i < idx.length; i++) {
-            if (x.dtype() == DType.FLOAT64) {
-                System.arraycopy(x.doubleData(), x.offset() + idx[i] * d, out.doubleData(), i * d, d);
-            } else {
-                System.arraycopy(x.floatData(), x.offset() + idx[i] * d, out.floatData(), i * d, d);
-            }
-        }
-        return out;
     }
 
     /** {@code cv_results_}. */
