@@ -85,9 +85,16 @@ public final class Pca implements Transformer {
             double[] axis = eig.vectors[k].clone();
             flipSign(axis, projected.doubleData(), n, keep, k);
             components[k] = axis;
-            explainedVariance[k] = ev[k];
-            explainedVarianceRatio[k] = ev[k] / total;
-            singularValues[k] = Math.sqrt(ev[k] * (n - 1));
+            // The norm of the projection is accurate to round-off even for the tiny components, where the
+            // eigenvalue of XᵀX (a square) has lost half its digits.
+            double sq = 0;
+            for (int r = 0; r < n; r++) {
+                double u = projected.doubleData()[r * keep + k];
+                sq += u * u;
+            }
+            singularValues[k] = Math.sqrt(sq);
+            explainedVariance[k] = sq / (n - 1);
+            explainedVarianceRatio[k] = explainedVariance[k] / total;
         }
         double rest = 0;
         for (int k = keep; k < max; k++) {
