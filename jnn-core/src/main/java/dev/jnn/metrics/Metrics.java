@@ -28,6 +28,19 @@ public final class Metrics {
         return hit / total;
     }
 
+    /** Subset accuracy of multilabel 0/1 rows: the (weighted) fraction of rows predicted exactly. */
+    public static double accuracy(int[][] yTrue, int[][] yPred, double[] sampleWeight) {
+        checkLengths(yTrue.length, yPred.length);
+        double hit = 0;
+        double total = 0;
+        for (int i = 0; i < yTrue.length; i++) {
+            double w = sampleWeight == null ? 1 : sampleWeight[i];
+            hit += Arrays.equals(yTrue[i], yPred[i]) ? w : 0;
+            total += w;
+        }
+        return hit / total;
+    }
+
     /** {@link #accuracy(int[], int[], double[])} for text labels. */
     public static double accuracy(String[] yTrue, String[] yPred, double[] sampleWeight) {
         int[][] e = encode(yTrue, yPred);

@@ -12,6 +12,14 @@ class ConfusionMatrixOptionsTest {
     private static final String[] P = "cat pig dog cat cat dog cat dog".split(" ");
 
     @Test
+    void subsetAccuracyOfMultilabelRows() {
+        int[][] t = {{1, 0, 1}, {0, 1, 0}, {1, 1, 0}};
+        int[][] p = {{1, 0, 1}, {0, 1, 1}, {1, 1, 0}};
+        assertEquals(2 / 3.0, Metrics.accuracy(t, p, null), 1e-15);
+        assertEquals((1 + 3) / 6.0, Metrics.accuracy(t, p, new double[]{1, 2, 3}), 1e-15);
+    }
+
+    @Test
     void labelsAndNormalize() {
         assertArrayEquals(new long[][]{{3, 1, 0}, {1, 0, 1}, {0, 2, 0}}, ConfusionMatrix.of(T, P).counts());
         assertArrayEquals(new long[][]{{0, 2, 0}, {1, 0, 1}, {0, 1, 3}},
