@@ -122,6 +122,12 @@ out["search"] = {"keys": list(gs.cv_results_.keys()), "mean_test_score": gs.cv_r
                  "refit_score": gs.score(X, y),
                  "f1_macro_cv": cross_val_score(MLPClassifier(max_iter=20, random_state=0, hidden_layer_sizes=(8,)),
                                                 X, y, cv=3, scoring="f1_macro").tolist()}
+gm = GridSearchCV(MLPClassifier(max_iter=10, random_state=0), {"alpha": [1e-4, 1e-1]}, cv=3,
+                  scoring=["accuracy", "f1_macro"], refit="accuracy", return_train_score=True).fit(X, y)
+out["multimetric"] = {"keys": list(gm.cv_results_.keys()),
+                      "mean_test_f1_macro": gm.cv_results_["mean_test_f1_macro"].tolist(),
+                      "mean_train_accuracy": gm.cv_results_["mean_train_accuracy"].tolist(),
+                      "best_index": int(gm.best_index_)}
 with open(OUT, "w") as f:
     json.dump(out, f)
 print("wrote", OUT)

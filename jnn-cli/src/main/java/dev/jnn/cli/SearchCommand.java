@@ -54,7 +54,7 @@ final class SearchCommand implements Callable<Integer> {
             description = "K folds (stratified for classifiers) or N shuffle splits. Default: ${DEFAULT-VALUE}.")
     String cv;
 
-    @Option(names = "--scoring", paramLabel = "NAME", description = "Scorer (default: accuracy or R²); one of ${COMPLETION-CANDIDATES}.",
+    @Option(names = "--scoring", paramLabel = "NAME", description = "Scorer (default: accuracy or R²), or several separated by commas (the first picks the best); from ${COMPLETION-CANDIDATES}.",
             completionCandidates = ScorerNames.class)
     String scoring;
 

@@ -21,7 +21,7 @@ final class SearchReport {
         SearchResults r = search.cvResults();
         List<Map<String, Object>> candidates = search.candidates();
         double[] mean = r.meanTestScore();
-        List<Object> std = r.get("std_test_score");
+        double[] std = r.stdTestScore();
         int[] rank = r.rankTestScore();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%nSearched in %.1f s.%n", seconds));
@@ -31,7 +31,7 @@ final class SearchReport {
         sb.append("rank  mean     std      parameters\n");
         IntStream.range(0, mean.length).boxed().sorted(Comparator.comparingInt((Integer i) -> rank[i]).thenComparing(i -> i))
                 .limit(TOP).forEach(i -> sb.append(String.format("%4d  %.4f   %.4f   %s%n", rank[i], mean[i],
-                        (Double) std.get(i), show(candidates.get(i), prefix))));
+                        std[i], show(candidates.get(i), prefix))));
         List<String> varying = new ArrayList<>();
         for (String name : new LinkedHashSet<>(candidates.get(0).keySet())) {
             if (candidates.stream().map(c -> String.valueOf(c.get(name))).distinct().count() > 1) {

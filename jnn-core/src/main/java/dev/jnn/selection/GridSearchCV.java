@@ -25,7 +25,8 @@ public class GridSearchCV {
     /**
      * How to search.
      *
-     * @param scoring          a {@link Scoring} name, or null for the estimator's own score
+     * @param scoring          a {@link Scoring} name, several separated by commas (multi-metric: the first one
+     *                         picks the best candidate and the refit), or null for the estimator's own score
      * @param cv               the splitter, or null for 5 folds (stratified for classifiers)
      * @param nJobs            parallel fits (1 = sequential)
      * @param refit            refit the best candidate on all rows
@@ -41,9 +42,12 @@ public class GridSearchCV {
             if (nJobs < 1) {
                 throw new IllegalArgumentException("n_jobs must be >= 1, got " + nJobs);
             }
-            if (scoring != null) {
-                Scoring.byName(scoring);
-            }
+            metrics(scoring).forEach(Scoring::byName);
+        }
+
+        /** The metric names; empty for the estimator's own score. */
+        static List<String> metrics(String scoring) {
+            return scoring == null ? List.of() : java.util.Arrays.stream(scoring.split(",")).map(String::strip).toList();
         }
 
         public Settings withScoring(String s) {
@@ -128,10 +132,13 @@ public class GridSearchCV {
                     + x.rows() + ", " + n + "]");
         }
         nSplits = splits.size();
-        Scoring scorer = Scoring.byName(settings.scoring());
+        List<String> names = Settings.metrics(settings.scoring());
+        List<Scoring> scorers = names.isEmpty() ? List.of(Scoring.estimatorScore())
+                : names.stream().map(Scoring::byName).toList();
+        int nm = scorers.size();
         int tasks = candidates.size() * nSplits;
-        double[][] test = new double[candidates.size()][nSplits];
-        double[][] train = settings.returnTrainScore() ? new double[candidates.size()][nSplits] : null;
+        double[][][] test = new double[nm][candidates.size()][nSplits];
+        double[][][] train = settings.returnTrainScore() ? new double[nm][candidates.size()][nSplits] : null;
         fitTimes = new double[candidates.size()][nSplits];
         scoreTimes = new double[candidates.size()][nSplits];
         List<String> failures = new ArrayList<>();
@@ -150,9 +157,13 @@ public class GridSearchCV {
                     Object yTrain = Rows.pick(y, split.train());
                     fit(e, xTrain, yTrain);
                     long fitted = System.nanoTime();
-                    test[c][s] = scorer.score(e, Rows.take(x, split.test()), Rows.pick(y, split.test()));
-                    if (train != null) {
-                        train[c][s] = scorer.score(e, xTrain, yTrain);
+                    Tensor xTest = Rows.take(x, split.test());
+                    Object yTest = Rows.pick(y, split.test());
+                    for (int m = 0; m < nm; m++) {
+                        test[m][c][s] = scorers.get(m).score(e, xTest, yTest);
+                        if (train != null) {
+                            train[m][c][s] = scorers.get(m).score(e, xTrain, yTrain);
+                        }
                     }
                     fitTimes[c][s] = (fitted - start) / 1e9;
                     scoreTimes[c][s] = (System.nanoTime() - fitted) / 1e9;
@@ -163,9 +174,11 @@ public class GridSearchCV {
                     synchronized (failures) {
                         failures.add(candidates.get(c) + ": " + ex.getMessage());
                     }
-                    test[c][s] = Double.NaN;
-                    if (train != null) {
-                        train[c][s] = Double.NaN;
+                    for (int m = 0; m < nm; m++) {
+                        test[m][c][s] = Double.NaN;
+                        if (train != null) {
+                            train[m][c][s] = Double.NaN;
+                        }
                     }
                     fitTimes[c][s] = (System.nanoTime() - start) / 1e9;
                 }
@@ -183,7 +196,7 @@ public class GridSearchCV {
                     + " fits failed out of a total of " + tasks + ". The score on these train-test partitions for these"
                     + " parameters will be set to nan. The first: " + failures.get(0));
         }
-        results = new SearchResults(candidates, test, train, fitTimes, scoreTimes);
+        results = new SearchResults(candidates, nm == 1 ? List.of("score") : names, test, train, fitTimes, scoreTimes);
         int[] rank = results.rankTestScore();
         bestIndex = 0;
         for (int i = 1; i < rank.length; i++) {
@@ -280,7 +293,8 @@ public class GridSearchCV {
 
     /** The refit scorer applied to the best estimator. */
     public double score(Tensor x, Object y) {
-        return Scoring.byName(settings.scoring()).score(bestEstimator(), x, y);
+        List<String> names = Settings.metrics(settings.scoring());
+        return (names.isEmpty() ? Scoring.estimatorScore() : Scoring.byName(names.get(0))).score(bestEstimator(), x, y);
     }
 
     private void requireFitted() {

@@ -21,11 +21,16 @@ import java.util.Set;
  */
 public final class SearchResults {
     private final Map<String, List<Object>> columns;
+    private final String first;
 
-    SearchResults(List<Map<String, Object>> candidates, double[][] test, double[][] train, double[][] fitTimes,
-                  double[][] scoreTimes) {
-        int n = candidates.size();
-        int k = test.length == 0 ? 0 : test[0].length;
+    /**
+     * @param metrics the metric names ({@code score} for a single metric), with scores indexed
+     *                [metric][candidate][split]
+     */
+    SearchResults(List<Map<String, Object>> candidates, List<String> metrics, double[][][] test, double[][][] train,
+                  double[][] fitTimes, double[][] scoreTimes) {
+        int k = test[0].length == 0 ? 0 : test[0][0].length;
+        this.first = metrics.get(0);
         Map<String, List<Object>> c = new LinkedHashMap<>();
         c.put("mean_fit_time", list(means(fitTimes)));
         c.put("std_fit_time", list(stds(fitTimes)));
@@ -39,26 +44,27 @@ public final class SearchResults {
             c.put("param_" + name, values);
         }
         c.put("params", new ArrayList<>(candidates));
-        addScores(c, "test", test, k);
-        double[] mean = means(test);
-        c.put("rank_test_score", list(rank(mean)));
-        if (train != null) {
-            addScores(c, "train", train, k);
+        for (int m = 0; m < metrics.size(); m++) {
+            String name = metrics.get(m);
+            addScores(c, "test_" + name, test[m], k);
+            c.put("rank_test_" + name, list(rank(means(test[m]))));
+            if (train != null) {
+                addScores(c, "train_" + name, train[m], k);
+            }
         }
         this.columns = c;
-        assert n == mean.length;
     }
 
-    private static void addScores(Map<String, List<Object>> c, String kind, double[][] scores, int k) {
+    private static void addScores(Map<String, List<Object>> c, String suffix, double[][] scores, int k) {
         for (int s = 0; s < k; s++) {
             List<Object> col = new ArrayList<>();
             for (double[] row : scores) {
                 col.add(row[s]);
             }
-            c.put("split" + s + "_" + kind + "_score", col);
+            c.put("split" + s + "_" + suffix, col);
         }
-        c.put("mean_" + kind + "_score", list(means(scores)));
-        c.put("std_" + kind + "_score", list(stds(scores)));
+        c.put("mean_" + suffix, list(means(scores)));
+        c.put("std_" + suffix, list(stds(scores)));
     }
 
     /** The columns, in scikit-learn's key order. */
@@ -75,14 +81,19 @@ public final class SearchResults {
         return col;
     }
 
-    /** The mean test score of every candidate. */
+    /** The mean test score of every candidate (of the first metric). */
     public double[] meanTestScore() {
-        return get("mean_test_score").stream().mapToDouble(o -> (Double) o).toArray();
+        return get("mean_test_" + first).stream().mapToDouble(o -> (Double) o).toArray();
     }
 
-    /** The rank of every candidate (1 is best). */
+    /** The standard deviation over the splits of every candidate's test score (of the first metric). */
+    public double[] stdTestScore() {
+        return get("std_test_" + first).stream().mapToDouble(o -> (Double) o).toArray();
+    }
+
+    /** The rank of every candidate (1 is best; by the first metric). */
     public int[] rankTestScore() {
-        return get("rank_test_score").stream().mapToInt(o -> ((Number) o).intValue()).toArray();
+        return get("rank_test_" + first).stream().mapToInt(o -> ((Number) o).intValue()).toArray();
     }
 
     /** Writes a CSV: a header of the keys, then one line per candidate ({@code params} as JSON). */

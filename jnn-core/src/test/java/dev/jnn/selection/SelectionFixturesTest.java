@@ -217,6 +217,18 @@ class SelectionFixturesTest {
         assertTrue(Files.readAllLines(csv).get(0).startsWith("mean_fit_time,std_fit_time,mean_score_time"));
         assertEquals(5, Files.readAllLines(csv).size());
         assertEquals(4, new ObjectMapper().readTree(json.toFile()).get("mean_test_score").size());
+        JsonNode mm = root.get("multimetric");
+        GridSearchCV multi = new GridSearchCV(MLPClassifier.builder().maxIter(10).randomState(0).build(),
+                Map.of("alpha", List.of(1e-4, 1e-1)), GridSearchCV.Settings.DEFAULTS.withScoring("accuracy,f1_macro")
+                .withCv(new StratifiedKFold(3)).withReturnTrainScore(true)).fit(x, y);
+        List<String> mkeys = new ArrayList<>();
+        mm.get("keys").forEach(k -> mkeys.add(k.asText()));
+        assertEquals(mkeys, new ArrayList<>(multi.cvResults().asMap().keySet()));
+        assertArrayEquals(doubles(mm.get("mean_test_f1_macro")), multi.cvResults().get("mean_test_f1_macro").stream()
+                .mapToDouble(o -> (Double) o).toArray(), 1e-12);
+        assertArrayEquals(doubles(mm.get("mean_train_accuracy")), multi.cvResults().get("mean_train_accuracy").stream()
+                .mapToDouble(o -> (Double) o).toArray(), 1e-12);
+        assertEquals(mm.get("best_index").asInt(), multi.bestIndex());
         double[] f1 = new double[3];
         List<TrainTestSplit.Split> folds = new StratifiedKFold(3).split(300, y);
         for (int k = 0; k < 3; k++) {
