@@ -48,6 +48,23 @@ public record ConfusionMatrix(String[] labels, long[][] counts) {
     }
 
     /**
+     * {@code confusion_matrix(y_true, y_pred, sample_weight=w)}: the total weight of each (true, predicted) pair,
+     * rows and columns in the sorted order of the labels' union (scikit-learn returns floats with weights).
+     */
+    public static double[][] weighted(int[] yTrue, int[] yPred, double[] sampleWeight) {
+        LabelSet set = LabelSet.of(yTrue, yPred);
+        if (sampleWeight.length != yTrue.length) {
+            throw new IllegalArgumentException("Found input variables with inconsistent numbers of samples: ["
+                    + yTrue.length + ", " + sampleWeight.length + "]");
+        }
+        double[][] c = new double[set.size()][set.size()];
+        for (int i = 0; i < yTrue.length; i++) {
+            c[set.trueIndex()[i]][set.predIndex()[i]] += sampleWeight[i];
+        }
+        return c;
+    }
+
+    /**
      * The matrix normalised as scikit-learn's {@code normalize=}: {@code "true"} divides rows by their sums,
      * {@code "pred"} columns, {@code "all"} the grand total; 0/0 becomes 0.
      */

@@ -20,6 +20,14 @@ class ConfusionMatrixOptionsTest {
     }
 
     @Test
+    void sampleWeightsSumPerCell() {
+        double[][] c = ConfusionMatrix.weighted(new int[]{0, 1, 1, 2}, new int[]{0, 1, 0, 2}, new double[]{0.5, 2, 3, 1});
+        assertArrayEquals(new double[]{0.5, 0, 0}, c[0], 0);
+        assertArrayEquals(new double[]{3, 2, 0}, c[1], 0);
+        assertArrayEquals(new double[]{0, 0, 1}, c[2], 0);
+    }
+
+    @Test
     void labelsAndNormalize() {
         assertArrayEquals(new long[][]{{3, 1, 0}, {1, 0, 1}, {0, 2, 0}}, ConfusionMatrix.of(T, P).counts());
         assertArrayEquals(new long[][]{{0, 2, 0}, {1, 0, 1}, {0, 1, 3}},
