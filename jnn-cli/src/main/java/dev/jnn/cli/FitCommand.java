@@ -8,7 +8,6 @@ import dev.jnn.estimator.MLPRegressor;
 import dev.jnn.estimator.MultilayerPerceptron;
 import dev.jnn.preprocess.Transformer;
 import dev.jnn.tensor.DType;
-import dev.jnn.tensor.Parallel;
 import dev.jnn.tensor.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,17 +72,8 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads != null) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-            }
-            Parallel.setThreads(threads);
-        }
-        DType type = switch (dtype) {
-            case "float64" -> DType.FLOAT64;
-            case "float32" -> DType.FLOAT32;
-            default -> throw new IllegalArgumentException("--dtype must be float32 or float64, got '" + dtype + "'");
-        };
+        OptionValues.threads(threads);
+        DType type = OptionValues.dtype(dtype);
         List<Transformer> transforms = features.transformers();
         MultilayerPerceptron est = regressor ? new MLPRegressor() : new MLPClassifier();
         Map<String, Object> params = mlp.params();

@@ -52,10 +52,8 @@ final class MlpBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads != null) {
-            Parallel.setThreads(threads);
-        }
-        DType type = "float64".equals(dtype) ? DType.FLOAT64 : DType.FLOAT32;
+        OptionValues.threads(threads);
+        DType type = OptionValues.dtype(dtype);
         Dataset data = Datasets.idx(RemoteSet.FASHION_MNIST, DataStore.fromEnvironment(new DownloadProgress(!json))
                 .locate(RemoteSet.FASHION_MNIST, dir), type, true);
         Tensor xTrain = data.train().x();

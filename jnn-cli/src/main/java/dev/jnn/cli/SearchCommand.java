@@ -106,13 +106,8 @@ final class SearchCommand implements Callable<Integer> {
         if (!model.equals("mlp")) {
             throw new IllegalArgumentException("--model must be mlp, got '" + model + "'");
         }
-        if (threads != null) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-            }
-            dev.jnn.tensor.Parallel.setThreads(threads);
-        }
-        DType type = "float32".equals(dtype) ? DType.FLOAT32 : DType.FLOAT64;
+        OptionValues.threads(threads);
+        DType type = OptionValues.dtype(dtype);
         Map<String, Object> space = SearchSpace.parse(params, randomSearch != null);
         Estimator base = regressor ? new MLPRegressor() : new MLPClassifier();
         base.setParams(mlp.params());
@@ -142,6 +137,9 @@ final class SearchCommand implements Callable<Integer> {
                 : new GridSearchCV(base, SearchSpace.asGrid(prefixed), settings);
         Dataset set = data.load(type, !regressor, !quiet);
         Samples train = set.train();
+        // Integer classes stay as they are; text classes become their index among the training labels.
+        boolean text = !regressor && !(train.hasIntLabels() && set.test().hasIntLabels());
+        LabelEncoder classes = text ? new LabelEncoder().fit(train.labels()) : null;
         int total = search.candidates().size() * splitter().nSplits();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%d candidates x %d folds = %d fits on %d rows of %s%n", search.candidates().size(),
@@ -156,11 +154,12 @@ final class SearchCommand implements Callable<Integer> {
             if (regressor) {
                 search.fit(train.x(), train.targets());
             } else {
-                search.fit(train.x(), labels(train));
+                search.fit(train.x(), text ? classes.transform(train.labels()) : train.y());
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Object testY = regressor ? set.test().targets() : labels(set.test());
+        Object testY = regressor ? set.test().targets()
+                : text ? classes.transform(set.test().labels()) : set.test().y();
         double testScore = search.score(set.test().x(), testY);
         out.print(SearchReport.text(search, prefix, seconds, testScore, set.test().size()));
         out.flush();
@@ -173,22 +172,6 @@ final class SearchCommand implements Callable<Integer> {
         }
         return 0;
     }
-
-    private final LabelEncoder encoder = new LabelEncoder();
-
-    /** Integer labels as they are; text labels as their index among the training set's sorted classes. */
-    private int[] labels(Samples rows) {
-        if (rows.hasIntLabels()) {
-            return rows.y();
-        }
-        if (encoderFitted) {
-            return encoder.transform(rows.labels());
-        }
-        encoderFitted = true;
-        return encoder.fitTransform(rows.labels());
-    }
-
-    private boolean encoderFitted;
 
     private CrossValidator splitter() {
         if (cv.startsWith("shuffle:")) {

@@ -107,18 +107,9 @@ public record Samples(String name, Tensor x, String[] labels) {
 
     /** A new table of the given rows, in that order (a copy). */
     public Samples subset(int[] rows) {
-        int cols = x.cols();
-        Tensor out = Tensor.zeros(x.dtype(), rows.length, cols);
+        Tensor out = x.takeRows(rows);
         String[] l = new String[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            if (rows[i] < 0 || rows[i] >= size()) {
-                throw new IndexOutOfBoundsException("row " + rows[i] + " of " + name + " (" + size() + " rows)");
-            }
-            if (x.dtype() == DType.FLOAT64) {
-                System.arraycopy(x.doubleData(), x.offset() + rows[i] * cols, out.doubleData(), i * cols, cols);
-            } else {
-                System.arraycopy(x.floatData(), x.offset() + rows[i] * cols, out.floatData(), i * cols, cols);
-            }
             l[i] = labels[rows[i]];
         }
         return new Samples(name, out, l);

@@ -43,24 +43,15 @@ public final class Metrics {
 
     /** {@link #accuracy(int[], int[], double[])} for text labels. */
     public static double accuracy(String[] yTrue, String[] yPred, double[] sampleWeight) {
-        int[][] e = encode(yTrue, yPred);
-        return accuracy(e[0], e[1], sampleWeight);
+        LabelSet set = LabelSet.of(yTrue, yPred);
+        return accuracy(set.trueIndex(), set.predIndex(), sampleWeight);
     }
 
     /** Per-label or averaged scores of text labels; per-label results follow the sorted label text. */
     public static Prfs precisionRecallFscoreSupport(String[] yTrue, String[] yPred, double beta, Average average,
                                                     ZeroDivision zeroDivision, double[] sampleWeight) {
-        int[][] e = encode(yTrue, yPred);
-        return precisionRecallFscoreSupport(e[0], e[1], beta, average, zeroDivision, sampleWeight);
-    }
-
-    /** Both label arrays as indices into their sorted union. */
-    static int[][] encode(String[] yTrue, String[] yPred) {
-        checkLengths(yTrue.length, yPred.length);
-        String[] labels = java.util.stream.Stream.concat(Arrays.stream(yTrue), Arrays.stream(yPred)).distinct().sorted()
-                .toArray(String[]::new);
-        return new int[][]{Arrays.stream(yTrue).mapToInt(v -> Arrays.binarySearch(labels, v)).toArray(),
-            Arrays.stream(yPred).mapToInt(v -> Arrays.binarySearch(labels, v)).toArray()};
+        LabelSet set = LabelSet.of(yTrue, yPred);
+        return precisionRecallFscoreSupport(set.trueIndex(), set.predIndex(), beta, average, zeroDivision, sampleWeight);
     }
 
     /**
@@ -123,17 +114,17 @@ public final class Metrics {
     /** The mean recall over the classes present in {@code yTrue}; {@code adjusted} rescales chance to 0. */
     public static double balancedAccuracy(int[] yTrue, int[] yPred, boolean adjusted) {
         checkLengths(yTrue, yPred.length, null);
-        int[] labels = union(yTrue, yPred);
-        double[] hit = new double[labels.length];
-        double[] rows = new double[labels.length];
+        LabelSet set = LabelSet.of(yTrue, yPred);
+        double[] hit = new double[set.size()];
+        double[] rows = new double[set.size()];
         for (int i = 0; i < yTrue.length; i++) {
-            int t = Arrays.binarySearch(labels, yTrue[i]);
+            int t = set.trueIndex()[i];
             rows[t]++;
             hit[t] += yTrue[i] == yPred[i] ? 1 : 0;
         }
         double sum = 0;
         int kept = 0;
-        for (int c = 0; c < labels.length; c++) {
+        for (int c = 0; c < set.size(); c++) {
             if (rows[c] > 0) {
                 sum += hit[c] / rows[c];
                 kept++;
@@ -150,15 +141,15 @@ public final class Metrics {
             throw new IllegalArgumentException("beta should be >=0 in the F-beta score");
         }
         checkLengths(yTrue, yPred.length, sampleWeight);
-        int[] labels = union(yTrue, yPred);
-        int k = labels.length;
+        LabelSet set = LabelSet.of(yTrue, yPred);
+        int k = set.size();
         double[] tp = new double[k];
         double[] predSum = new double[k];
         double[] trueSum = new double[k];
         for (int i = 0; i < yTrue.length; i++) {
             double w = sampleWeight == null ? 1 : sampleWeight[i];
-            int t = Arrays.binarySearch(labels, yTrue[i]);
-            int p = Arrays.binarySearch(labels, yPred[i]);
+            int t = set.trueIndex()[i];
+            int p = set.predIndex()[i];
             trueSum[t] += w;
             predSum[p] += w;
             tp[t] += t == p ? w : 0;
@@ -278,10 +269,6 @@ public final class Metrics {
             return res == 0 ? 1 : 0;
         }
         return 1 - res / tot;
-    }
-
-    static int[] union(int[] a, int[] b) {
-        return java.util.stream.IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct().sorted().toArray();
     }
 
     static double sum(double[] v) {

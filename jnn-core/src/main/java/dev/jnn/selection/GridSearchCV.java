@@ -153,11 +153,11 @@ public class GridSearchCV {
                 long start = System.nanoTime();
                 try {
                     e.setParams(candidates.get(c));
-                    Tensor xTrain = Rows.take(x, split.train());
+                    Tensor xTrain = x.takeRows(split.train());
                     Object yTrain = Rows.pick(y, split.train());
                     fit(e, xTrain, yTrain);
                     long fitted = System.nanoTime();
-                    Tensor xTest = Rows.take(x, split.test());
+                    Tensor xTest = x.takeRows(split.test());
                     Object yTest = Rows.pick(y, split.test());
                     for (int m = 0; m < nm; m++) {
                         test[m][c][s] = scorers.get(m).score(e, xTest, yTest);

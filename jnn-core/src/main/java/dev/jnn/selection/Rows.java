@@ -1,9 +1,6 @@
 package dev.jnn.selection;
 
-import dev.jnn.tensor.DType;
-import dev.jnn.tensor.Tensor;
-
-/** Copies of chosen rows of features and labels, for the folds of a search. */
+/** Copies of chosen labels or targets, for the folds of a search (features: {@code Tensor.takeRows}). */
 final class Rows {
     private Rows() {
     }
@@ -20,20 +17,6 @@ final class Rows {
         double[] out = new double[idx.length];
         for (int i = 0; i < idx.length; i++) {
             out[i] = a[idx[i]];
-        }
-        return out;
-    }
-
-    /** The given rows of {@code x} as a new tensor. */
-    static Tensor take(Tensor x, int[] idx) {
-        int d = x.cols();
-        Tensor out = Tensor.zeros(x.dtype(), idx.length, d);
-        for (int i = 0; i < idx.length; i++) {
-            if (x.dtype() == DType.FLOAT64) {
-                System.arraycopy(x.doubleData(), x.offset() + idx[i] * d, out.doubleData(), i * d, d);
-            } else {
-                System.arraycopy(x.floatData(), x.offset() + idx[i] * d, out.floatData(), i * d, d);
-            }
         }
         return out;
     }

@@ -149,6 +149,24 @@ public final class Tensor {
         return new Tensor(dtype, s, f, d, offset + from * cols());
     }
 
+    /** A new rank-2 tensor of the given rows, in that order (rows may repeat). */
+    public Tensor takeRows(int[] rows) {
+        requireRank(2);
+        int cols = cols();
+        Tensor out = zeros(dtype, rows.length, cols);
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] < 0 || rows[i] >= shape[0]) {
+                throw new IndexOutOfBoundsException("row " + rows[i] + " of a tensor with " + shape[0] + " rows");
+            }
+            if (dtype == DType.FLOAT64) {
+                System.arraycopy(d, offset + rows[i] * cols, out.d, i * cols, cols);
+            } else {
+                System.arraycopy(f, offset + rows[i] * cols, out.f, i * cols, cols);
+            }
+        }
+        return out;
+    }
+
     /** A view with another shape and the same number of elements; shares the backing array. */
     public Tensor reshape(int... newShape) {
         int[] s = checkShape(newShape);

@@ -233,8 +233,8 @@ class SelectionFixturesTest {
         List<TrainTestSplit.Split> folds = new StratifiedKFold(3).split(300, y);
         for (int k = 0; k < 3; k++) {
             MLPClassifier clf = MLPClassifier.builder().maxIter(20).randomState(0).hiddenLayerSizes(8).build();
-            clf.fit(Rows.take(x, folds.get(k).train()), pick(y, folds.get(k).train()));
-            f1[k] = Scoring.byName("f1_macro").score(clf, Rows.take(x, folds.get(k).test()),
+            clf.fit(x.takeRows(folds.get(k).train()), pick(y, folds.get(k).train()));
+            f1[k] = Scoring.byName("f1_macro").score(clf, x.takeRows(folds.get(k).test()),
                     pick(y, folds.get(k).test()));
         }
         assertArrayEquals(doubles(s.get("f1_macro_cv")), f1, 1e-12);
