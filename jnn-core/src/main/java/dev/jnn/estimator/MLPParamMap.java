@@ -84,7 +84,7 @@ final class MLPParamMap {
 
     private static Activation activation(String owner, Object v) {
         Activation a = v instanceof Activation act ? act : Activation.fromPythonName(String.valueOf(v));
-        if (a == null) {
+        if (!MLPParams.isHiddenActivation(a)) {
             throw choice(owner, "activation", "{'identity', 'logistic', 'relu', 'tanh'}", v);
         }
         return a;

@@ -53,6 +53,11 @@ public record MLPParams(int[] hiddenLayerSizes, Activation activation, Solver so
         return hiddenLayerSizes.clone();
     }
 
+    /** Whether scikit-learn accepts {@code a} as a hidden activation: identity, logistic, tanh or relu. */
+    static boolean isHiddenActivation(Activation a) {
+        return a == Activation.IDENTITY || a == Activation.LOGISTIC || a == Activation.TANH || a == Activation.RELU;
+    }
+
     /** Throws scikit-learn's {@code InvalidParameterError} message (as an IllegalArgumentException) for a bad value. */
     public void validate(String owner) {
         for (int h : hiddenLayerSizes) {
@@ -60,7 +65,7 @@ public record MLPParams(int[] hiddenLayerSizes, Activation activation, Solver so
                 throw new IllegalArgumentException("hidden_layer_sizes must be > 0, got " + PyFormat.list(hiddenLayerSizes) + ".");
             }
         }
-        if (activation == null || activation == Activation.SOFTMAX) {
+        if (!isHiddenActivation(activation)) {
             throw bad(owner, "activation", "a str among {'identity', 'logistic', 'relu', 'tanh'}",
                     activation == null ? "None" : PyFormat.quote(activation.pythonName()));
         }

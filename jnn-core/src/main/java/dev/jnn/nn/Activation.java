@@ -17,7 +17,13 @@ public enum Activation {
     /** {@code max(z, 0)}. */
     RELU("relu"),
     /** Row-wise softmax; only meaningful on an output layer trained with cross-entropy (whose delta is fused). */
-    SOFTMAX("softmax");
+    SOFTMAX("softmax"),
+    /** {@code z < 0 ? αz : z}; α defaults to Keras's 0.2 (give another through {@code ActivationLayer}). */
+    LEAKY_RELU("leaky_relu"),
+    /** {@code z < 0 ? α(eᶻ − 1) : z}; α defaults to 1. */
+    ELU("elu"),
+    /** The Heaviside step {@code z > 0 ? 1 : 0}, the perceptron's unit: for inference only, as it has no gradient. */
+    STEP("step");
 
     private final String pythonName;
 
@@ -40,14 +46,31 @@ public enum Activation {
         return null;
     }
 
-    /** Applies the activation in place. */
+    /** The α a parametrised activation uses when none is given: 0.2 for leaky relu, 1 for elu, else 0. */
+    public double defaultAlpha() {
+        return switch (this) {
+            case LEAKY_RELU -> 0.2;
+            case ELU -> 1.0;
+            default -> 0.0;
+        };
+    }
+
+    /** Applies the activation in place, with the {@linkplain #defaultAlpha() default α}. */
     public void apply(Tensor z) {
+        apply(z, defaultAlpha());
+    }
+
+    /** Applies the activation in place; {@code alpha} is used by leaky relu and elu only. */
+    public void apply(Tensor z, double alpha) {
         switch (this) {
             case IDENTITY -> { }
             case LOGISTIC -> Kernels.logistic(z);
             case TANH -> Kernels.tanh(z);
             case RELU -> Kernels.relu(z);
             case SOFTMAX -> Kernels.softmaxRows(z);
+            case LEAKY_RELU -> Kernels.leakyRelu(z, alpha);
+            case ELU -> Kernels.elu(z, alpha);
+            case STEP -> Kernels.step(z);
         }
     }
 
@@ -56,6 +79,11 @@ public enum Activation {
      * derivative; the cross-entropy loss supplies the fused output delta instead, so asking for it is an error.
      */
     public void derivative(Tensor a, Tensor delta) {
+        derivative(a, delta, defaultAlpha());
+    }
+
+    /** As {@link #derivative(Tensor, Tensor)} with an explicit α for leaky relu and elu. */
+    public void derivative(Tensor a, Tensor delta, double alpha) {
         switch (this) {
             case IDENTITY -> { }
             case LOGISTIC -> Kernels.logisticGrad(a, delta);
@@ -63,6 +91,10 @@ public enum Activation {
             case RELU -> Kernels.reluGrad(a, delta);
             case SOFTMAX -> throw new IllegalStateException(
                     "softmax has no element-wise derivative: use it only as the output of a cross-entropy loss");
+            case LEAKY_RELU -> Kernels.leakyReluGrad(a, delta, alpha);
+            case ELU -> Kernels.eluGrad(a, delta, alpha);
+            case STEP -> throw new IllegalStateException(
+                    "the step activation has no gradient: it is for inference only (train with logistic, tanh or relu)");
         }
     }
 }

@@ -1,32 +1,139 @@
 package dev.jnn.nn;
 
+import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Kernels;
 import dev.jnn.tensor.Tensor;
 
 /**
- * The losses of scikit-learn's multilayer perceptron, as reported in {@code loss_} (spec §2.4). Each pairs with an
- * output activation so that the gradient with respect to the output pre-activation is simply {@code P - Y}.
+ * Losses of both faces. The first three are scikit-learn's multilayer-perceptron losses as reported in
+ * {@code loss_} (spec §2.4), each paired with an output activation so that the gradient with respect to the output
+ * pre-activation is simply {@code P - Y}. The others are Keras's, means over the batch, for {@code Sequential}
+ * models; cross-entropy fuses with a softmax (categorical) or logistic (binary) output into {@code (P - Y) / n}.
+ * Probabilities are clipped to the dtype's machine epsilon inside logarithms.
  */
 public enum Loss {
     /** Half the mean over all entries of {@code (Y - P)²}; pairs with the identity output. */
-    SQUARED_ERROR,
+    SQUARED_ERROR("squared_error"),
     /** Categorical cross-entropy {@code -Σ Y ln P / rows}; pairs with softmax. */
-    LOG_LOSS,
+    LOG_LOSS("log_loss"),
     /** Binary cross-entropy summed over labels, divided by rows; pairs with the logistic output. */
-    BINARY_LOG_LOSS;
+    BINARY_LOG_LOSS("binary_log_loss"),
+    /** Keras's {@code categorical_crossentropy}: {@code -Σ Y ln P / rows} for one-hot targets. */
+    CATEGORICAL_CROSSENTROPY("categorical_crossentropy"),
+    /** Keras's {@code sparse_categorical_crossentropy}: the same loss, targets given as class indices. */
+    SPARSE_CATEGORICAL_CROSSENTROPY("sparse_categorical_crossentropy"),
+    /** Keras's {@code binary_crossentropy}: the mean over all entries of {@code -(y ln p + (1-y) ln(1-p))}. */
+    BINARY_CROSSENTROPY("binary_crossentropy"),
+    /** Keras's {@code mean_squared_error}: the mean over all entries of {@code (y - p)²}. */
+    MEAN_SQUARED_ERROR("mean_squared_error"),
+    /** Keras's {@code mean_absolute_error}: the mean over all entries of {@code |y - p|}. */
+    MEAN_ABSOLUTE_ERROR("mean_absolute_error");
+
+    private final String pythonName;
+
+    Loss(String pythonName) {
+        this.pythonName = pythonName;
+    }
+
+    /** The Python name, e.g. {@code "categorical_crossentropy"}. */
+    public String pythonName() {
+        return pythonName;
+    }
+
+    /** A Keras loss by its Python name (also {@code mse}, {@code mae}), or null. */
+    public static Loss fromPythonName(String name) {
+        if ("mse".equals(name)) {
+            return MEAN_SQUARED_ERROR;
+        }
+        if ("mae".equals(name)) {
+            return MEAN_ABSOLUTE_ERROR;
+        }
+        for (Loss l : values()) {
+            if (l.pythonName.equals(name) && l.isKeras()) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** Whether this is one of the Keras losses that {@code Sequential} models train with. */
+    public boolean isKeras() {
+        return ordinal() >= CATEGORICAL_CROSSENTROPY.ordinal();
+    }
 
     /** The data loss of predictions {@code p} for targets {@code y} (both rows × outputs), in double. */
     public double value(Tensor y, Tensor p) {
         int rows = p.rows();
         return switch (this) {
             case SQUARED_ERROR -> Kernels.sumSquaredDiff(y, p) / p.size() / 2;
-            case LOG_LOSS -> -Kernels.sumXLogY(y, p) / rows;
+            case LOG_LOSS, CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY -> -Kernels.sumXLogY(y, p) / rows;
             case BINARY_LOG_LOSS -> -Kernels.sumBinaryLogTerms(y, p) / rows;
+            case BINARY_CROSSENTROPY -> -Kernels.sumBinaryLogTerms(y, p) / p.size();
+            case MEAN_SQUARED_ERROR -> Kernels.sumSquaredDiff(y, p) / p.size();
+            case MEAN_ABSOLUTE_ERROR -> sumAbsDiff(y, p) / p.size();
         };
     }
 
     /** Overwrites {@code p} with {@code p - y}, the gradient with respect to the output pre-activation. */
     public void outputDeltaInPlace(Tensor y, Tensor p) {
         Kernels.axpy(-1.0, y, p);
+    }
+
+    /** Whether the gradient with respect to the pre-activation of an {@code output} activation is fused. */
+    public boolean fusesWith(Activation output) {
+        return switch (this) {
+            case LOG_LOSS, CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY -> output == Activation.SOFTMAX;
+            case BINARY_LOG_LOSS, BINARY_CROSSENTROPY -> output == Activation.LOGISTIC;
+            case SQUARED_ERROR -> output == Activation.IDENTITY;
+            default -> false;
+        };
+    }
+
+    /**
+     * Writes into {@code grad} the gradient of this (Keras) loss, as a mean over the batch: with respect to the
+     * output pre-activation when {@code fused} (see {@link #fusesWith}), else with respect to the output {@code p}.
+     */
+    public void gradient(Tensor y, Tensor p, Tensor grad, boolean fused) {
+        int n = p.size();
+        double perRow = 1.0 / p.rows();
+        double perEntry = 1.0 / n;
+        for (int i = 0; i < n; i++) {
+            double yi = at(y, i);
+            double pi = at(p, i);
+            double eps = p.dtype().eps();
+            double g = switch (this) {
+                case CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY, LOG_LOSS -> fused
+                        ? (pi - yi) * perRow : -yi / Math.min(Math.max(pi, eps), 1 - eps) * perRow;
+                case BINARY_CROSSENTROPY, BINARY_LOG_LOSS -> {
+                    double scale = this == BINARY_CROSSENTROPY ? perEntry : perRow;
+                    double q = Math.min(Math.max(pi, eps), 1 - eps);
+                    yield fused ? (pi - yi) * scale : (q - yi) / (q * (1 - q)) * scale;
+                }
+                case MEAN_SQUARED_ERROR -> 2 * (pi - yi) * perEntry;
+                case SQUARED_ERROR -> (pi - yi) * perEntry;
+                case MEAN_ABSOLUTE_ERROR -> Math.signum(pi - yi) * perEntry;
+            };
+            put(grad, i, g);
+        }
+    }
+
+    private static double sumAbsDiff(Tensor y, Tensor p) {
+        double s = 0;
+        for (int i = 0; i < p.size(); i++) {
+            s += Math.abs(at(y, i) - at(p, i));
+        }
+        return s;
+    }
+
+    private static double at(Tensor t, int i) {
+        return t.dtype() == DType.FLOAT32 ? t.floatData()[t.offset() + i] : t.doubleData()[t.offset() + i];
+    }
+
+    private static void put(Tensor t, int i, double v) {
+        if (t.dtype() == DType.FLOAT32) {
+            t.floatData()[t.offset() + i] = (float) v;
+        } else {
+            t.doubleData()[t.offset() + i] = v;
+        }
     }
 }

@@ -152,19 +152,32 @@ public final class Tensor {
     /** A new rank-2 tensor of the given rows, in that order (rows may repeat). */
     public Tensor takeRows(int[] rows) {
         requireRank(2);
+        Tensor out = zeros(dtype, rows.length, cols());
+        takeRows(rows, 0, rows.length, out);
+        return out;
+    }
+
+    /**
+     * Copies rows {@code rows[from..to)} of this rank-2 tensor into the first {@code to - from} rows of {@code out}
+     * (same dtype and columns), so a training loop can gather shuffled minibatches into one reused buffer.
+     */
+    public void takeRows(int[] rows, int from, int to, Tensor out) {
+        requireRank(2);
         int cols = cols();
-        Tensor out = zeros(dtype, rows.length, cols);
-        for (int i = 0; i < rows.length; i++) {
+        if (out.dtype != dtype || out.rank() != 2 || out.cols() != cols || out.rows() < to - from) {
+            throw new IllegalArgumentException("cannot gather " + (to - from) + " rows of " + this + " into " + out);
+        }
+        for (int i = from; i < to; i++) {
             if (rows[i] < 0 || rows[i] >= shape[0]) {
                 throw new IndexOutOfBoundsException("row " + rows[i] + " of a tensor with " + shape[0] + " rows");
             }
+            int dst = out.offset + (i - from) * cols;
             if (dtype == DType.FLOAT64) {
-                System.arraycopy(d, offset + rows[i] * cols, out.d, i * cols, cols);
+                System.arraycopy(d, offset + rows[i] * cols, out.d, dst, cols);
             } else {
-                System.arraycopy(f, offset + rows[i] * cols, out.f, i * cols, cols);
+                System.arraycopy(f, offset + rows[i] * cols, out.f, dst, cols);
             }
         }
-        return out;
     }
 
     /** A view with another shape and the same number of elements; shares the backing array. */

@@ -1,0 +1,112 @@
+package dev.jnn.model;
+
+import dev.jnn.tensor.Tensor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stops training when a monitored quantity has stopped improving, as Keras's {@code EarlyStopping}: an epoch
+ * improves when it beats the best by more than {@code minDelta}; after {@code patience} epochs without improvement
+ * training stops, and with {@code restoreBestWeights} the weights of the best epoch come back. The direction is
+ * taken from the name: quantities containing {@code acc} are maximised, others minimised.
+ */
+public final class EarlyStopping implements Callback {
+    private final String monitor;
+    private final double minDelta;
+    private final int patience;
+    private final boolean restoreBestWeights;
+    private final boolean maximise;
+    private double best;
+    private int wait;
+    private int bestEpoch;
+    private int stoppedEpoch = -1;
+    private List<Tensor> bestWeights;
+
+    public EarlyStopping(String monitor, double minDelta, int patience, boolean restoreBestWeights) {
+        if (monitor == null || monitor.isEmpty() || !(minDelta >= 0) || patience < 0) {
+            throw new IllegalArgumentException("EarlyStopping: need a monitor name, min_delta >= 0 and patience >= 0, got "
+                    + monitor + ", " + minDelta + ", " + patience);
+        }
+        this.monitor = monitor;
+        this.minDelta = minDelta;
+        this.patience = patience;
+        this.restoreBestWeights = restoreBestWeights;
+        this.maximise = monitor.contains("acc");
+    }
+
+    /** Monitors {@code val_loss} with the given patience. */
+    public EarlyStopping(int patience) {
+        this("val_loss", 0, patience, false);
+    }
+
+    @Override
+    public void onTrainBegin(Sequential model, Fit fit) {
+        best = maximise ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        wait = 0;
+        bestEpoch = 0;
+        stoppedEpoch = -1;
+        bestWeights = null;
+    }
+
+    @Override
+    public void onEpochEnd(Sequential model, int epoch, Map<String, Double> logs) {
+        Double value = logs.get(monitor);
+        if (value == null) {
+            throw new IllegalStateException("EarlyStopping monitors '" + monitor + "', which is not in the logs "
+                    + logs.keySet() + (monitor.startsWith("val_") ? " (give validation data)" : ""));
+        }
+        wait++;
+        if (maximise ? value - minDelta > best : value + minDelta < best) {
+            best = value;
+            bestEpoch = epoch;
+            wait = 0;
+            if (restoreBestWeights) {
+                bestWeights = snapshot(model);
+            }
+            return;
+        }
+        if (wait >= patience && epoch > 0) {
+            stoppedEpoch = epoch;
+            model.stopTraining();
+            if (restoreBestWeights && bestWeights != null) {
+                restore(model, bestWeights);
+            }
+        }
+    }
+
+    /** The epoch (0-based) at which training was stopped, or -1. */
+    public int stoppedEpoch() {
+        return stoppedEpoch;
+    }
+
+    /** The epoch (0-based) with the best monitored value. */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    static List<Tensor> snapshot(Sequential model) {
+        List<Tensor> copy = new ArrayList<>();
+        for (int i = 0; i < model.layers().size(); i++) {
+            model.weights(i).forEach(t -> copy.add(t.copy()));
+        }
+        return copy;
+    }
+
+    static void restore(Sequential model, List<Tensor> weights) {
+        int k = 0;
+        for (int i = 0; i < model.layers().size(); i++) {
+            for (Tensor t : model.weights(i)) {
+                Tensor saved = weights.get(k++);
+                for (int j = 0; j < t.size(); j++) {
+                    if (t.dtype() == dev.jnn.tensor.DType.FLOAT32) {
+                        t.floatData()[t.offset() + j] = saved.floatData()[j];
+                    } else {
+                        t.doubleData()[t.offset() + j] = saved.doubleData()[j];
+                    }
+                }
+            }
+        }
+    }
+}

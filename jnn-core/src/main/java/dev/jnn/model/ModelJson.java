@@ -1,0 +1,103 @@
+package dev.jnn.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jnn.nn.Init;
+import dev.jnn.nn.Layer;
+import dev.jnn.nn.Regularizer;
+import dev.jnn.tensor.DType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model's architecture as JSON: {@code {"dtype": "float32", "layers": [{"type": "Conv2D", "filters": 6, ...}]}}
+ * with each layer's Keras arguments in snake_case (a bare array of layers is read too). Weights are not part of it.
+ */
+public final class ModelJson {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelJson() {
+    }
+
+    /** The JSON of a model's layers and dtype. */
+    public static String write(Sequential model) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", "jnn.sequential");
+        root.put("dtype", model.dtype().toString().toLowerCase(java.util.Locale.ROOT));
+        ArrayNode layers = root.putArray("layers");
+        for (Layer l : model.layers()) {
+            ObjectNode node = layers.addObject();
+            node.put("type", l.type());
+            for (Map.Entry<String, Object> e : l.config().entrySet()) {
+                node.set(e.getKey(), toNode(e.getValue()));
+            }
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An unbuilt model from JSON text; {@code source} names the file in errors.
+     *
+     * @throws IllegalArgumentException naming the layer and key of anything it cannot use
+     */
+    public static Sequential read(String text, String source) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(source + ": not valid JSON: " + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+        }
+        JsonNode layerList = root != null && root.isArray() ? root : root == null ? null : root.get("layers");
+        if (layerList == null || !layerList.isArray() || layerList.isEmpty()) {
+            throw new IllegalArgumentException(source + ": expected a non-empty \"layers\" array");
+        }
+        List<Layer> layers = new ArrayList<>();
+        for (int i = 0; i < layerList.size(); i++) {
+            try {
+                layers.add(LayerFactory.create(new LayerSpec(layerList.get(i))));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ": layer " + i + ": " + e.getMessage(), e);
+            }
+        }
+        Sequential model = Sequential.of(layers);
+        if (root.isObject() && root.has("dtype")) {
+            try {
+                model.dtype(DType.parse(root.get("dtype").asText()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ": dtype: " + e.getMessage(), e);
+            }
+        }
+        return model;
+    }
+
+    private static JsonNode toNode(Object v) {
+        if (v instanceof Init init) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("type", init.kind());
+            switch (init.kind()) {
+                case "constant" -> n.put("value", init.a());
+                case "random_uniform" -> n.put("minval", init.a()).put("maxval", init.b());
+                case "random_normal" -> n.put("mean", init.a()).put("stddev", init.b());
+                default -> {
+                    return JSON.getNodeFactory().textNode(init.kind());
+                }
+            }
+            return n;
+        }
+        if (v instanceof Regularizer r) {
+            return JSON.createObjectNode().put("l1", r.l1()).put("l2", r.l2());
+        }
+        return JSON.valueToTree(v);
+    }
+}

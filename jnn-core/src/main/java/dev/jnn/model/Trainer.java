@@ -1,0 +1,196 @@
+package dev.jnn.model;
+
+import dev.jnn.nn.Activated;
+import dev.jnn.nn.Activation;
+import dev.jnn.nn.Layer;
+import dev.jnn.nn.Parameter;
+import dev.jnn.tensor.Tensor;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One fit (or evaluate) of a {@link Sequential}: the minibatch loop, the losses, metrics and callbacks. */
+final class Trainer {
+    private final Sequential model;
+    private final Fit fit;
+    private final List<Layer> layers;
+    private Tensor grad;
+
+    Trainer(Sequential model, Fit fit) {
+        this.model = model;
+        this.fit = fit;
+        this.layers = model.layers;
+    }
+
+    History run(Tensor xAll, Tensor yAll) {
+        Tensor x = xAll.to(model.dtype());
+        Targets.requireFinite(x, "x");
+        Targets.requireFinite(yAll, "y");
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) instanceof Activated a && a.activation() == Activation.STEP) {
+                throw new IllegalStateException("layer " + i + " (" + layers.get(i).type() + ") uses the step "
+                        + "activation, which has no gradient: it is for inference only; train with logistic, tanh or relu");
+            }
+        }
+        Tensor xTrain = x;
+        Tensor yTrain = yAll;
+        Tensor xVal = null;
+        Tensor yVal = null;
+        if (fit.validationX() != null) {
+            Sequential m = model;
+            xVal = fit.validationX().to(m.dtype());
+            yVal = Targets.of(m, xVal.rows(), fit.validationY(), fit.validationLabels(), "validation targets");
+            if (xVal.cols() != x.cols()) {
+                throw new IllegalArgumentException("validation x has " + xVal.cols() + " features, x has " + x.cols());
+            }
+        } else if (fit.validationSplit() > 0) {
+            int split = (int) (x.rows() * (1 - fit.validationSplit()));
+            if (split < 1 || split >= x.rows()) {
+                throw new IllegalArgumentException("validation_split " + fit.validationSplit() + " leaves no rows for "
+                        + (split < 1 ? "training" : "validation") + " out of " + x.rows());
+            }
+            xTrain = x.rows(0, split);
+            yTrain = yAll.rows(0, split);
+            xVal = x.rows(split, x.rows());
+            yVal = yAll.rows(split, x.rows());
+        }
+        if (xTrain.rows() == 0) {
+            throw new IllegalArgumentException("x has no rows");
+        }
+        int n = xTrain.rows();
+        int batch = Math.min(fit.batchSize(), n);
+        int batches = (n + batch - 1) / batch;
+        Tensor xb = Tensor.zeros(model.dtype(), batch, xTrain.cols());
+        Tensor yb = Tensor.zeros(model.dtype(), batch, yTrain.cols());
+        History history = new History();
+        model.stopTraining = false;
+        fit.callbacks().forEach(c -> c.onTrainBegin(model, fit));
+        long step = 0;
+        for (int epoch = 0; epoch < fit.epochs() && !model.stopTraining; epoch++) {
+            long started = System.nanoTime();
+            final int e = epoch;
+            fit.callbacks().forEach(c -> c.onEpochBegin(model, e));
+            int[] order = fit.shuffle() ? model.rng().permutation(n) : null;
+            double[] sums = new double[1 + model.metrics.size()];
+            int seen = 0;
+            for (int b = 0; b < batches; b++) {
+                final int bi = b;
+                final long st = step;
+                fit.callbacks().forEach(c -> c.onBatchBegin(model, bi, st));
+                int from = b * batch;
+                int to = Math.min(n, from + batch);
+                Tensor xin;
+                Tensor yin;
+                if (order != null) {
+                    xTrain.takeRows(order, from, to, xb);
+                    yTrain.takeRows(order, from, to, yb);
+                    xin = xb.rows(0, to - from);
+                    yin = yb.rows(0, to - from);
+                } else {
+                    xin = xTrain.rows(from, to);
+                    yin = yTrain.rows(from, to);
+                }
+                step(xin, yin, sums);
+                step++;
+                seen += to - from;
+                Map<String, Double> running = logs(sums, seen, "");
+                fit.callbacks().forEach(c -> c.onBatchEnd(model, bi, batches, running));
+            }
+            Map<String, Double> logs = logs(sums, seen, "");
+            if (xVal != null) {
+                logs.putAll(evaluate(xVal, yVal, "val_"));
+            }
+            history.add(logs, (System.nanoTime() - started) / 1e9);
+            fit.callbacks().forEach(c -> c.onEpochEnd(model, e, logs));
+        }
+        fit.callbacks().forEach(c -> c.onTrainEnd(model));
+        return history;
+    }
+
+    /** One optimizer step on a batch; adds the batch's loss and metrics, times its rows, into {@code sums}. */
+    private void step(Tensor x, Tensor y, double[] sums) {
+        gradients(x, y, sums);
+        List<Parameter> params = model.parameters();
+        if (model.clipping != null) {
+            model.clipping.apply(params);
+        }
+        model.optimizer.step(params);
+    }
+
+    /**
+     * Forward in training mode, the loss, and every parameter's gradient of the mean loss plus penalties; adds the
+     * loss and metrics times the rows into {@code sums} and returns the loss with penalties.
+     */
+    double gradients(Tensor x, Tensor y, double[] sums) {
+        Tensor out = x;
+        for (Layer l : layers) {
+            out = l.forward(out, true);
+        }
+        int rows = x.rows();
+        double data = model.loss.value(y, out);
+        sums[0] += data * rows;
+        for (int m = 0; m < model.metrics.size(); m++) {
+            sums[m + 1] += model.metrics.get(m).value(model.loss, y, out) * rows;
+        }
+        grad = dev.jnn.nn.Shapes.ensure(grad, out.dtype(), Math.max(rows, fit.batchSize()), out.cols());
+        Tensor g = grad.rows(0, rows);
+        Layer last = layers.get(layers.size() - 1);
+        boolean fused = last instanceof Activated a && model.loss.fusesWith(a.activation());
+        model.loss.gradient(y, out, g, fused);
+        int firstTrainable = firstTrainable();
+        for (int i = layers.size() - 1; i >= 0 && g != null; i--) {
+            boolean need = i > firstTrainable;
+            g = i == layers.size() - 1 && fused ? ((Activated) last).backwardLinear(g, need) : layers.get(i).backward(g, need);
+        }
+        double penalty = 0;
+        for (Layer l : layers) {
+            penalty += l.regularize(true);
+        }
+        sums[0] += penalty * rows;
+        return data + penalty;
+    }
+
+    private int firstTrainable() {
+        for (int i = 0; i < layers.size(); i++) {
+            if (!layers.get(i).parameters().isEmpty()) {
+                return i;
+            }
+        }
+        return layers.size();
+    }
+
+    /** The loss (with penalties) and metrics over all rows, in inference mode, keys prefixed. */
+    Map<String, Double> evaluate(Tensor x, Tensor y, String prefix) {
+        Tensor in = x.to(model.dtype());
+        double[] sums = new double[1 + model.metrics.size()];
+        int batch = 256;
+        for (int from = 0; from < in.rows(); from += batch) {
+            int to = Math.min(in.rows(), from + batch);
+            Tensor out = in.rows(from, to);
+            for (Layer l : layers) {
+                out = l.forward(out, false);
+            }
+            Tensor yb = y.rows(from, to);
+            sums[0] += model.loss.value(yb, out) * (to - from);
+            for (int m = 0; m < model.metrics.size(); m++) {
+                sums[m + 1] += model.metrics.get(m).value(model.loss, yb, out) * (to - from);
+            }
+        }
+        double penalty = 0;
+        for (Layer l : layers) {
+            penalty += l.regularize(false);
+        }
+        sums[0] += penalty * in.rows();
+        return logs(sums, in.rows(), prefix);
+    }
+
+    private Map<String, Double> logs(double[] sums, int rows, String prefix) {
+        Map<String, Double> logs = new LinkedHashMap<>();
+        logs.put(prefix + "loss", sums[0] / rows);
+        for (int m = 0; m < model.metrics.size(); m++) {
+            logs.put(prefix + model.metrics.get(m).key(), sums[m + 1] / rows);
+        }
+        return logs;
+    }
+}

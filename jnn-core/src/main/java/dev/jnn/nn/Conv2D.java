@@ -1,0 +1,216 @@
+package dev.jnn.nn;
+
+import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Gemm;
+import dev.jnn.tensor.Kernels;
+import dev.jnn.tensor.Rng;
+import dev.jnn.tensor.Tensor;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A 2-D convolution over samples of shape (height, width, channels), computed as {@link Im2col} packing plus one
+ * GEMM. The kernel has shape (kh·kw·channels, filters), which is Keras's (kh, kw, channels, filters) in row-major
+ * order; the output is (outHeight, outWidth, filters). Padding {@code valid} uses no padding; {@code same} pads so
+ * that {@code out = ceil(in / stride)}, with the odd pixel at the bottom/right, as Keras and TensorFlow do.
+ */
+public final class Conv2D implements Activated {
+    private final int filters;
+    private final int kh;
+    private final int kw;
+    private final int sy;
+    private final int sx;
+    private final boolean same;
+    private final Activation activation;
+    private Init kernelInit = Init.glorotUniform();
+    private Init biasInit = Init.zeros();
+    private Regularizer regularizer;
+    private Im2col geometry;
+    private Parameter kernel;
+    private Parameter bias;
+    private Tensor patches;
+    private Tensor dPatches;
+    private Tensor outBuffer;
+    private Tensor inGradBuffer;
+    private Tensor output;
+    private int rows;
+
+    /** A square {@code size}×{@code size} convolution with stride 1 and valid padding. */
+    public Conv2D(int filters, int size, Activation activation) {
+        this(filters, size, size, 1, 1, "valid", activation);
+    }
+
+    /**
+     * A convolution of {@code filters} kernels of {@code kh}×{@code kw}, strides {@code sy}, {@code sx} and padding
+     * {@code "valid"} or {@code "same"}.
+     */
+    public Conv2D(int filters, int kh, int kw, int sy, int sx, String padding, Activation activation) {
+        if (filters < 1 || kh < 1 || kw < 1 || sy < 1 || sx < 1) {
+            throw new IllegalArgumentException("Conv2D: filters, kernel size and strides must be >= 1, got filters="
+                    + filters + ", kernel=" + kh + "x" + kw + ", strides=" + sy + "x" + sx);
+        }
+        String pad = Objects.requireNonNull(padding, "padding").toLowerCase(Locale.ROOT);
+        if (!pad.equals("valid") && !pad.equals("same")) {
+            throw new IllegalArgumentException("Conv2D: padding must be 'valid' or 'same', got '" + padding + "'");
+        }
+        if (activation == null || activation == Activation.SOFTMAX) {
+            throw new IllegalArgumentException("Conv2D: activation must be an element-wise one, got " + activation);
+        }
+        this.filters = filters;
+        this.kh = kh;
+        this.kw = kw;
+        this.sy = sy;
+        this.sx = sx;
+        this.same = pad.equals("same");
+        this.activation = activation;
+    }
+
+    /** Sets the kernel initialiser (before the layer is built); returns this layer. */
+    public Conv2D kernelInitializer(Init init) {
+        this.kernelInit = Objects.requireNonNull(init, "init");
+        return this;
+    }
+
+    /** Sets the bias initialiser (before the layer is built); returns this layer. */
+    public Conv2D biasInitializer(Init init) {
+        this.biasInit = Objects.requireNonNull(init, "init");
+        return this;
+    }
+
+    /** Adds an L1/L2 penalty on the kernel; returns this layer. */
+    public Conv2D kernelRegularizer(Regularizer regularizer) {
+        this.regularizer = regularizer;
+        return this;
+    }
+
+    @Override
+    public String type() {
+        return "Conv2D";
+    }
+
+    @Override
+    public int[] build(int[] in, DType dtype, Rng rng) {
+        if (in.length != 3) {
+            throw new IllegalArgumentException("Conv2D expects samples of shape (height, width, channels), got "
+                    + Shapes.text(in) + ": start the model with an Input of the image shape, e.g. new Input(28, 28, 1)");
+        }
+        int h = in[0], w = in[1], c = in[2];
+        int oh, ow, padTop = 0, padLeft = 0;
+        if (same) {
+            oh = (h + sy - 1) / sy;
+            ow = (w + sx - 1) / sx;
+            padTop = Math.max((oh - 1) * sy + kh - h, 0) / 2;
+            padLeft = Math.max((ow - 1) * sx + kw - w, 0) / 2;
+        } else {
+            oh = h >= kh ? (h - kh) / sy + 1 : 0;
+            ow = w >= kw ? (w - kw) / sx + 1 : 0;
+        }
+        if (oh < 1 || ow < 1) {
+            throw new IllegalArgumentException("Conv2D: a " + kh + "x" + kw + " kernel does not fit an input of shape "
+                    + Shapes.text(in) + " with valid padding");
+        }
+        geometry = new Im2col(h, w, c, kh, kw, sy, sx, padTop, padLeft, oh, ow);
+        int k = geometry.patchSize();
+        kernel = Parameter.of("kernel", Tensor.zeros(dtype, k, filters));
+        bias = Parameter.of("bias", Tensor.zeros(dtype, filters));
+        kernelInit.fill(kernel.value(), k, kh * kw * filters, rng);
+        biasInit.fill(bias.value(), k, kh * kw * filters, rng);
+        patches = dPatches = outBuffer = inGradBuffer = null;
+        return outputShape();
+    }
+
+    @Override
+    public int[] outputShape() {
+        return new int[] {geometry.outHeight(), geometry.outWidth(), filters};
+    }
+
+    @Override
+    public Activation activation() {
+        return activation;
+    }
+
+    /** The kernel, shape (kh·kw·channels, filters). */
+    public Parameter kernel() {
+        return kernel;
+    }
+
+    /** The bias, one per filter. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(kernel, bias);
+    }
+
+    @Override
+    public double regularize(boolean addGradient) {
+        return regularizer == null ? 0 : regularizer.apply(kernel, addGradient);
+    }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        int inCols = geometry.height() * geometry.width() * geometry.channels();
+        Shapes.checkInput("Conv2D", x, inCols);
+        rows = x.rows();
+        int positions = rows * geometry.positions();
+        patches = Shapes.ensure(patches, x.dtype(), positions, geometry.patchSize());
+        Tensor p = patches.rows(0, positions);
+        geometry.pack(x, p);
+        outBuffer = Shapes.ensure(outBuffer, x.dtype(), positions, filters);
+        Tensor z = outBuffer.rows(0, positions);
+        Gemm.gemm(false, false, 1.0, p, kernel.value(), 0.0, z);
+        Kernels.addRowVector(z, bias.value());
+        activation.apply(z);
+        output = z;
+        return z.reshape(rows, geometry.positions() * filters);
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
+        Tensor dz = gradOutput.reshape(rows * geometry.positions(), filters);
+        activation.derivative(output, dz);
+        return backwardLinear(gradOutput, needInputGrad);
+    }
+
+    @Override
+    public Tensor backwardLinear(Tensor dzRows, boolean needInputGrad) {
+        int positions = rows * geometry.positions();
+        Tensor dz = dzRows.reshape(positions, filters);
+        Tensor p = patches.rows(0, positions);
+        Gemm.gemm(true, false, 1.0, p, dz, 0.0, kernel.grad());
+        Kernels.columnSums(dz, bias.grad());
+        if (!needInputGrad) {
+            return null;
+        }
+        dPatches = Shapes.ensure(dPatches, dz.dtype(), positions, geometry.patchSize());
+        Tensor dp = dPatches.rows(0, positions);
+        Gemm.gemm(false, true, 1.0, dz, kernel.value(), 0.0, dp);
+        int inCols = geometry.height() * geometry.width() * geometry.channels();
+        inGradBuffer = Shapes.ensure(inGradBuffer, dz.dtype(), rows, inCols);
+        Tensor dx = inGradBuffer.rows(0, rows);
+        geometry.unpack(dp, dx);
+        return dx;
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("filters", filters);
+        c.put("kernel_size", List.of(kh, kw));
+        c.put("strides", List.of(sy, sx));
+        c.put("padding", same ? "same" : "valid");
+        c.put("activation", activation.pythonName());
+        c.put("kernel_initializer", kernelInit);
+        c.put("bias_initializer", biasInit);
+        if (regularizer != null) {
+            c.put("kernel_regularizer", regularizer);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.jnn.nn;
+
+import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Tensor;
+
+/**
+ * Max pooling over (height, width, channels) samples, valid padding. The backward pass routes each output's
+ * gradient to the first maximum of its window (the position remembered by the forward pass); NaN wins a window.
+ */
+public final class MaxPool2D extends Pooling {
+    private int[] argmax = new int[0];
+
+    /** A {@code size}×{@code size} window with the same stride. */
+    public MaxPool2D(int size) {
+        this(size, size, size, size);
+    }
+
+    /** A {@code py}×{@code px} window with strides {@code sy}, {@code sx}. */
+    public MaxPool2D(int py, int px, int sy, int sx) {
+        super("MaxPool2D", py, px, sy, sx);
+    }
+
+    @Override
+    public String type() {
+        return "MaxPool2D";
+    }
+
+    @Override
+    void prepare(int rows) {
+        if (argmax.length < rows * outCols()) {
+            argmax = new int[rows * outCols()];
+        }
+    }
+
+    @Override
+    void forwardSample(Tensor x, Tensor out, int n) {
+        int xo = x.offset() + n * inCols();
+        int oo = out.offset() + n * outCols();
+        int ao = n * outCols();
+        boolean f32 = x.dtype() == DType.FLOAT32;
+        float[] xf = f32 ? x.floatData() : null;
+        double[] xd = f32 ? null : x.doubleData();
+        int rowLen = width * channels;
+        int o = 0;
+        for (int oy = 0; oy < outHeight; oy++) {
+            for (int ox = 0; ox < outWidth; ox++) {
+                int base = oy * sy * rowLen + ox * sx * channels;
+                for (int c = 0; c < channels; c++, o++) {
+                    int best = base + c;
+                    double bestValue = f32 ? xf[xo + best] : xd[xo + best];
+                    for (int ky = 0; ky < py && !Double.isNaN(bestValue); ky++) {
+                        for (int kx = 0; kx < px; kx++) {
+                            int i = base + ky * rowLen + kx * channels + c;
+                            double v = f32 ? xf[xo + i] : xd[xo + i];
+                            if (v > bestValue || Double.isNaN(v)) {
+                                best = i;
+                                bestValue = v;
+                                if (Double.isNaN(v)) {
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                    argmax[ao + o] = best;
+                    if (f32) {
+                        out.floatData()[oo + o] = (float) bestValue;
+                    } else {
+                        out.doubleData()[oo + o] = bestValue;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    void backwardSample(Tensor g, Tensor dx, int n) {
+        int go = g.offset() + n * outCols();
+        int xo = dx.offset() + n * inCols();
+        int ao = n * outCols();
+        int count = outCols();
+        if (g.dtype() == DType.FLOAT32) {
+            float[] gf = g.floatData();
+            float[] df = dx.floatData();
+            for (int o = 0; o < count; o++) {
+                df[xo + argmax[ao + o]] += gf[go + o];
+            }
+        } else {
+            double[] gd = g.doubleData();
+            double[] dd = dx.doubleData();
+            for (int o = 0; o < count; o++) {
+                dd[xo + argmax[ao + o]] += gd[go + o];
+            }
+        }
+    }
+}

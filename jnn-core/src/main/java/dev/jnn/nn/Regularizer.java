@@ -1,0 +1,64 @@
+package dev.jnn.nn;
+
+import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Tensor;
+
+/**
+ * A kernel penalty {@code l1·Σ|w| + l2·Σw²}, as Keras's {@code L1L2} (note: no ½ on the L2 term, so its gradient
+ * is {@code 2·l2·w}).
+ *
+ * @param l1 the L1 factor, ≥ 0
+ * @param l2 the L2 factor, ≥ 0
+ */
+public record Regularizer(double l1, double l2) {
+    public Regularizer {
+        if (!(l1 >= 0) || !(l2 >= 0) || Double.isInfinite(l1) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("regularizer factors must be finite and >= 0, got l1=" + l1 + ", l2=" + l2);
+        }
+    }
+
+    /** An L2 penalty {@code factor·Σw²}. */
+    public static Regularizer l2(double factor) {
+        return new Regularizer(0, factor);
+    }
+
+    /** An L1 penalty {@code factor·Σ|w|}. */
+    public static Regularizer l1(double factor) {
+        return new Regularizer(factor, 0);
+    }
+
+    /** The penalty of {@code p}'s value; with {@code addGradient}, also adds the penalty's gradient to its grad. */
+    public double apply(Parameter p, boolean addGradient) {
+        Tensor w = p.value();
+        Tensor g = p.grad();
+        int n = w.size();
+        double sumAbs = 0;
+        double sumSq = 0;
+        if (w.dtype() == DType.FLOAT64) {
+            double[] wd = w.doubleData();
+            double[] gd = g.doubleData();
+            for (int i = 0; i < n; i++) {
+                double v = wd[w.offset() + i];
+                sumAbs += Math.abs(v);
+                sumSq += v * v;
+                if (addGradient) {
+                    gd[g.offset() + i] += l1 * Math.signum(v) + 2 * l2 * v;
+                }
+            }
+        } else {
+            float[] wf = w.floatData();
+            float[] gf = g.floatData();
+            float a = (float) l1;
+            float b = (float) (2 * l2);
+            for (int i = 0; i < n; i++) {
+                float v = wf[w.offset() + i];
+                sumAbs += Math.abs(v);
+                sumSq += (double) v * v;
+                if (addGradient) {
+                    gf[g.offset() + i] += a * Math.signum(v) + b * v;
+                }
+            }
+        }
+        return l1 * sumAbs + l2 * sumSq;
+    }
+}
