@@ -42,8 +42,11 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     MlpOptions mlp;
 
-    @Option(names = "--dtype", defaultValue = "float64", paramLabel = "float32|float64",
-            description = "Precision of training (scikit-learn's default is float64).")
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Option(names = "--dtype", paramLabel = "float32|float64",
+            description = "Precision of training: float64 for the MLP (scikit-learn's default), float32 for --model.")
     String dtype;
 
     @Mixin
@@ -73,7 +76,17 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OptionValues.threads(threads);
-        DType type = OptionValues.dtype(dtype);
+        if (modelOptions.given()) {
+            DType explicit = dtype == null ? null : OptionValues.dtype(dtype);
+            PrintWriter out = spec.commandLine().getOut();
+            Dataset set = dataOptions.load(explicit == null ? DType.FLOAT32 : explicit, !regressor, !quiet);
+            for (Transformer t : features.transformers()) {
+                set = new Dataset(set.name(), set.train().withX(t.fitTransform(set.train().x())),
+                        set.test().withX(t.transform(set.test().x())));
+            }
+            return ModelFit.run(modelOptions, mlp.params(), set, regressor, explicit, quiet, report, predictions, out);
+        }
+        DType type = OptionValues.dtype(dtype == null ? "float64" : dtype);
         List<Transformer> transforms = features.transformers();
         MultilayerPerceptron est = regressor ? new MLPRegressor() : new MLPClassifier();
         Map<String, Object> params = mlp.params();
@@ -93,7 +106,7 @@ final class FitCommand implements Callable<Integer> {
         }
         if (!quiet) {
             out.printf("%s on %s: %d training and %d test rows, %d features, %s%n", est.getClass().getSimpleName(),
-                    dataOptions.data, train.size(), testSet.size(), train.x().cols(), dtype);
+                    dataOptions.data, train.size(), testSet.size(), train.x().cols(), type.toString().toLowerCase(java.util.Locale.ROOT));
         }
         FitResult result;
         try (ProgressMonitor monitor = new ProgressMonitor(out, !quiet && !main.verbose)) {

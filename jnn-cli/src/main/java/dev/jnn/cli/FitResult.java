@@ -26,34 +26,43 @@ record FitResult(double fitSeconds, List<Double> epochSeconds, int testRows, Str
     static FitResult of(MultilayerPerceptron est, Samples test, boolean intLabels, double seconds,
                         List<Double> epochSeconds) {
         if (est instanceof MLPClassifier clf) {
-            String[] truth = test.labels();
-            String[] pred;
-            ClassificationReport report;
-            ConfusionMatrix cm;
-            if (intLabels) {
-                int[] p = clf.predict(test.x());
-                int[] t = test.y();
-                pred = Arrays.stream(p).mapToObj(Integer::toString).toArray(String[]::new);
-                report = ClassificationReport.of(t, p);
-                cm = ConfusionMatrix.of(t, p);
-            } else {
-                pred = clf.predictNames(test.x());
-                report = ClassificationReport.of(truth, pred);
-                cm = ConfusionMatrix.of(truth, pred);
-            }
-            return new FitResult(seconds, epochSeconds, test.size(), pred, report, cm, Double.NaN, Double.NaN);
+            String[] pred = intLabels
+                    ? Arrays.stream(clf.predict(test.x())).mapToObj(Integer::toString).toArray(String[]::new)
+                    : clf.predictNames(test.x());
+            return ofClassification(test, pred, seconds, epochSeconds);
         }
-        MLPRegressor reg = (MLPRegressor) est;
+        return ofRegression(test, ((MLPRegressor) est).predict(test.x()), seconds, epochSeconds);
+    }
+
+    /** The report of predicted labels against the test set's (compared as integers when all are integers). */
+    static FitResult ofClassification(Samples test, String[] pred, double seconds, List<Double> epochSeconds) {
+        boolean ints = test.hasIntLabels() && Arrays.stream(pred).allMatch(v -> v.matches("[+-]?\\d{1,9}"));
+        ClassificationReport report;
+        ConfusionMatrix cm;
+        if (ints) {
+            int[] p = Arrays.stream(pred).mapToInt(v -> Integer.parseInt(v.replace("+", ""))).toArray();
+            report = ClassificationReport.of(test.y(), p);
+            cm = ConfusionMatrix.of(test.y(), p);
+        } else {
+            report = ClassificationReport.of(test.labels(), pred);
+            cm = ConfusionMatrix.of(test.labels(), pred);
+        }
+        return new FitResult(seconds, epochSeconds, test.size(), pred, report, cm, Double.NaN, Double.NaN);
+    }
+
+    /** R² and MSE of predicted values against the test set's targets. */
+    static FitResult ofRegression(Samples test, double[] p, double seconds, List<Double> epochSeconds) {
         double[] y = test.targets();
-        double[] p = reg.predict(test.x());
         double mse = 0;
+        double mean = Arrays.stream(y).average().orElse(0);
+        double total = 0;
         for (int i = 0; i < y.length; i++) {
             mse += (y[i] - p[i]) * (y[i] - p[i]);
+            total += (y[i] - mean) * (y[i] - mean);
         }
-        mse /= y.length;
+        double r2 = total == 0 ? (mse == 0 ? 1.0 : 0.0) : 1 - mse / total;
         return new FitResult(seconds, epochSeconds, test.size(),
-                Arrays.stream(p).mapToObj(PyFormat::repr).toArray(String[]::new), null, null,
-                reg.score(test.x(), y), mse);
+                Arrays.stream(p).mapToObj(PyFormat::repr).toArray(String[]::new), null, null, r2, mse / y.length);
     }
 
     /** The classification report and confusion matrix, or R² and MSE. */
@@ -75,6 +84,12 @@ record FitResult(double fitSeconds, List<Double> epochSeconds, int testRows, Str
         root.put("loss_curve", stochastic ? est.lossCurve() : null);
         root.put("validation_scores", stochastic ? est.validationScores() : null);
         root.put("warnings", est.warnings());
+        writeReport(file, root);
+    }
+
+    /** Writes {@code head} (what the learner reports about itself), the timings and the test results. */
+    void writeReport(Path file, Map<String, Object> head) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>(head);
         root.put("fit_seconds", fitSeconds);
         root.put("epoch_seconds", epochSeconds);
         Map<String, Object> t = new LinkedHashMap<>();

@@ -81,6 +81,17 @@ public final class ModelJson {
         return model;
     }
 
+    /** Each layer's type and arguments, as plain maps and lists (for reports). */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> layerConfigs(Sequential model) {
+        try {
+            Map<String, Object> root = JSON.readValue(write(model), Map.class);
+            return (List<Map<String, Object>>) root.get("layers");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static JsonNode toNode(Object v) {
         if (v instanceof Init init) {
             ObjectNode n = JSON.createObjectNode();

@@ -1,6 +1,7 @@
 package dev.jnn.model;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
  */
 public final class ProgressLogger implements Callback {
     private static final int WIDTH = 30;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean interactive;
     private int epochs;
     private long epochStart;
@@ -20,9 +21,14 @@ public final class ProgressLogger implements Callback {
     private int batches;
 
     /** Prints to {@code out}; {@code interactive} redraws the line within an epoch. */
-    public ProgressLogger(PrintStream out, boolean interactive) {
+    public ProgressLogger(PrintWriter out, boolean interactive) {
         this.out = out;
         this.interactive = interactive;
+    }
+
+    /** Prints to {@code out}; {@code interactive} redraws the line within an epoch. */
+    public ProgressLogger(PrintStream out, boolean interactive) {
+        this(new PrintWriter(out, true, java.nio.charset.StandardCharsets.UTF_8), interactive);
     }
 
     @Override

@@ -1,0 +1,233 @@
+package dev.jnn.cli;
+
+import dev.jnn.data.Dataset;
+import dev.jnn.data.Samples;
+import dev.jnn.io.AtomicFiles;
+import dev.jnn.model.EarlyStopping;
+import dev.jnn.model.Fit;
+import dev.jnn.model.History;
+import dev.jnn.model.Metric;
+import dev.jnn.model.ModelJson;
+import dev.jnn.model.ProgressLogger;
+import dev.jnn.model.Sequential;
+import dev.jnn.nn.Activation;
+import dev.jnn.nn.Conv2D;
+import dev.jnn.nn.Dense;
+import dev.jnn.nn.Dropout;
+import dev.jnn.nn.Flatten;
+import dev.jnn.nn.Input;
+import dev.jnn.nn.Loss;
+import dev.jnn.nn.MaxPool2D;
+import dev.jnn.optim.Adagrad;
+import dev.jnn.optim.Adam;
+import dev.jnn.optim.GradientClipping;
+import dev.jnn.optim.Optimizer;
+import dev.jnn.optim.RmsProp;
+import dev.jnn.optim.Sgd;
+import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Tensor;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code jnn fit --model}: builds, trains and reports on a {@link Sequential} network. */
+final class ModelFit {
+    /** The MLP options that also tune a model's optimizer, fit or seed; any other one is an error with --model. */
+    private static final Set<String> SHARED = Set.of("batch_size", "learning_rate_init", "random_state", "momentum",
+            "nesterovs_momentum", "beta_1", "beta_2", "epsilon", "shuffle");
+
+    private ModelFit() {
+    }
+
+    /** The course's LeNet-5 for square single-channel images of {@code side}×{@code side} pixels. */
+    static Sequential lenet5(int side) {
+        return Sequential.of(new Input(side, side, 1),
+                new Conv2D(6, 3, Activation.RELU), new MaxPool2D(2),
+                new Conv2D(16, 3, Activation.RELU), new MaxPool2D(2),
+                new Flatten(), new Dense(120, Activation.RELU), new Dropout(0.5),
+                new Dense(84, Activation.RELU), new Dense(10, Activation.SOFTMAX));
+    }
+
+    static int run(ModelOptions o, Map<String, Object> mlp, Dataset set, boolean regressor, DType dtype,
+                   boolean quiet, Path report, Path predictions, PrintWriter out) throws IOException {
+        for (String k : mlp.keySet()) {
+            if (!SHARED.contains(k)) {
+                throw new IllegalArgumentException("--" + k.replace('_', '-') + " is an MLP option; it does not apply "
+                        + "to --model (see jnn fit --help)");
+            }
+        }
+        Samples train = set.train();
+        Samples test = set.test();
+        Sequential model = build(o.model, train.x().cols());
+        if (dtype != null || !o.model.endsWith(".json")) {
+            model.dtype(dtype == null ? DType.FLOAT32 : dtype);
+        }
+        model.seed(mlp.containsKey("random_state") ? ((Number) mlp.get("random_state")).longValue() : 0L);
+        Loss loss = loss(o.loss, regressor);
+        model.compile(optimizer(o.optimizer == null ? "adam" : o.optimizer, mlp), loss,
+                regressor ? new Metric[] {Metric.MEAN_ABSOLUTE_ERROR} : new Metric[] {Metric.ACCURACY});
+        if (o.clipNorm != null) {
+            model.clipGradients(GradientClipping.byNorm(o.clipNorm));
+        }
+        model.build(train.x().cols());
+        int epochs = o.epochs == null ? 5 : o.epochs;
+        int batch = batchSize(mlp.get("batch_size"), o.model.equals("lenet5") ? 128 : 32);
+        Fit fit = Fit.epochs(epochs).batchSize(batch)
+                .shuffle(!Boolean.FALSE.equals(mlp.get("shuffle")));
+        if (o.validationSplit != null) {
+            fit = fit.validationSplit(o.validationSplit);
+        }
+        if (o.patience != null) {
+            if (o.validationSplit == null) {
+                throw new IllegalArgumentException("--patience needs --validation-split");
+            }
+            fit = fit.callbacks(new EarlyStopping("val_loss", 0, o.patience, true));
+        }
+        if (!quiet) {
+            out.print(model.summary());
+            out.printf("%nTraining on %s: %d rows, testing on %d rows, %s, batch %d%n", set.name(), train.size(),
+                    test.size(), model.dtype().toString().toLowerCase(java.util.Locale.ROOT), batch);
+            out.flush();
+            fit = fit.callbacks(new ProgressLogger(out, System.console() != null));
+        }
+        if (o.saveArchitecture != null) {
+            AtomicFiles.write(o.saveArchitecture, model.toJson().getBytes(StandardCharsets.UTF_8));
+        }
+        String[] classes = regressor ? null : classes(train);
+        int outputs = model.outputShape()[model.outputShape().length - 1];
+        if (!regressor && outputs != classes.length && !(outputs == 1 && classes.length == 2)) {
+            throw new IllegalArgumentException("the model has " + outputs + " outputs but the training data have "
+                    + classes.length + " classes");
+        }
+        long start = System.nanoTime();
+        History history = regressor
+                ? model.fit(train.x(), Tensor.wrap(train.targets(), train.size(), 1).to(model.dtype()), fit)
+                : model.fit(train.x(), indices(train, classes), fit);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        FitResult result;
+        if (regressor) {
+            double[] p = model.predict(test.x()).toDoubleArray();
+            result = FitResult.ofRegression(test, p, seconds, history.epochSeconds());
+        } else {
+            int[] p = model.predictClasses(test.x());
+            String[] names = Arrays.stream(p).mapToObj(i -> classes[i]).toArray(String[]::new);
+            result = FitResult.ofClassification(test, names, seconds, history.epochSeconds());
+        }
+        if (!quiet) {
+            out.printf("Fitted in %.2f s (%.2f s per epoch)%n%n", seconds, seconds / history.epochs());
+        }
+        out.print(result.summary());
+        out.flush();
+        if (report != null) {
+            Map<String, Object> head = new LinkedHashMap<>();
+            head.put("model", o.model);
+            head.put("layers", ModelJson.layerConfigs(model));
+            head.put("n_iter", history.epochs());
+            head.put("loss", history.get("loss").get(history.epochs() - 1));
+            head.put("loss_curve", history.get("loss"));
+            head.put("validation_scores", o.validationSplit == null ? null
+                    : history.get(regressor ? "val_mae" : "val_accuracy"));
+            head.put("history", history.history());
+            result.writeReport(report, head);
+        }
+        if (predictions != null) {
+            result.writePredictions(predictions);
+        }
+        return 0;
+    }
+
+    private static Sequential build(String spec, int features) throws IOException {
+        if (spec.equals("lenet5")) {
+            int side = (int) Math.round(Math.sqrt(features));
+            if (side * side != features) {
+                throw new IllegalArgumentException("--model lenet5 needs square single-channel images (e.g. 784 = 28x28 "
+                        + "pixels); the data have " + features + " features");
+            }
+            return lenet5(side);
+        }
+        if (!spec.endsWith(".json")) {
+            throw new IllegalArgumentException("--model must be lenet5 or a .json layer list, got '" + spec + "'");
+        }
+        Path file = Path.of(spec);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--model: no such file: " + spec);
+        }
+        return ModelJson.read(Files.readString(file, StandardCharsets.UTF_8), spec);
+    }
+
+    private static Loss loss(String name, boolean regressor) {
+        if (name == null) {
+            return regressor ? Loss.MEAN_SQUARED_ERROR : Loss.SPARSE_CATEGORICAL_CROSSENTROPY;
+        }
+        Loss l = Loss.fromPythonName(name);
+        if (l == null) {
+            throw new IllegalArgumentException("--loss must be one of categorical_crossentropy, "
+                    + "sparse_categorical_crossentropy, binary_crossentropy, mean_squared_error, mean_absolute_error;"
+                    + " got '" + name + "'");
+        }
+        if (l == Loss.CATEGORICAL_CROSSENTROPY) {
+            return Loss.SPARSE_CATEGORICAL_CROSSENTROPY; // the CLI passes class indices; the loss is the same
+        }
+        return l;
+    }
+
+    private static Optimizer optimizer(String name, Map<String, Object> p) {
+        double lr = p.containsKey("learning_rate_init") ? ((Number) p.get("learning_rate_init")).doubleValue() : -1;
+        return switch (name) {
+            case "adam" -> new Adam(lr > 0 ? lr : 0.001, num(p, "beta_1", 0.9), num(p, "beta_2", 0.999),
+                    num(p, "epsilon", 1e-7));
+            case "sgd" -> new Sgd(lr > 0 ? lr : 0.01, num(p, "momentum", 0.0),
+                    Boolean.TRUE.equals(p.get("nesterovs_momentum")));
+            case "rmsprop" -> new RmsProp(lr > 0 ? lr : 0.001, 0.9, num(p, "epsilon", 1e-7));
+            case "adagrad" -> new Adagrad(lr > 0 ? lr : 0.001, 0.1, num(p, "epsilon", 1e-7));
+            default -> throw new IllegalArgumentException("--optimizer must be adam, sgd, rmsprop or adagrad, got '"
+                    + name + "'");
+        };
+    }
+
+    private static double num(Map<String, Object> p, String key, double fallback) {
+        return p.containsKey(key) ? ((Number) p.get(key)).doubleValue() : fallback;
+    }
+
+    private static int batchSize(Object value, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.toString());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--batch-size must be an integer >= 1 with --model, got '" + value + "'");
+    }
+
+    /** The sorted training classes (numerically when every label is an integer). */
+    static String[] classes(Samples train) {
+        String[] distinct = Arrays.stream(train.labels()).distinct().toArray(String[]::new);
+        if (train.hasIntLabels()) {
+            Arrays.sort(distinct, (a, b) -> Integer.compare(Integer.parseInt(a.replace("+", "")),
+                    Integer.parseInt(b.replace("+", ""))));
+        } else {
+            Arrays.sort(distinct);
+        }
+        return distinct;
+    }
+
+    private static int[] indices(Samples s, String[] classes) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < classes.length; i++) {
+            index.put(classes[i], i);
+        }
+        return Arrays.stream(s.labels()).mapToInt(index::get).toArray();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.jnn.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The options of {@code jnn fit --model}: the Keras-style network, its optimizer and the epochs. */
+final class ModelOptions {
+    @Option(names = "--model", paramLabel = "lenet5|FILE.json",
+            description = "Train a Keras-style network instead of the MLP: the course's LeNet-5, or a JSON layer list.")
+    String model;
+
+    @Option(names = "--epochs", description = "With --model: passes over the training data (5).")
+    Integer epochs;
+
+    @Option(names = "--optimizer", paramLabel = "adam|sgd|rmsprop|adagrad",
+            description = "With --model: the optimizer (adam); --learning-rate-init, --momentum, --beta-1... tune it.")
+    String optimizer;
+
+    @Option(names = "--loss", paramLabel = "NAME",
+            description = "With --model: the Keras loss (sparse_categorical_crossentropy, or mean_squared_error with --regressor).")
+    String loss;
+
+    @Option(names = "--validation-split", description = "With --model: the share of training rows (from the end) held out to validate each epoch.")
+    Double validationSplit;
+
+    @Option(names = "--patience", description = "With --model and --validation-split: stop when val_loss has not improved for N epochs, and restore the best weights.")
+    Integer patience;
+
+    @Option(names = "--clip-norm", description = "With --model: rescale each weight's gradient to at most this L2 norm.")
+    Double clipNorm;
+
+    @Option(names = "--save-architecture", paramLabel = "FILE.json",
+            description = "With --model: write the network's layer list as JSON, readable by --model.")
+    Path saveArchitecture;
+
+    boolean given() {
+        return model != null;
+    }
+}
