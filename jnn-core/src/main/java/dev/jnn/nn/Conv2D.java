@@ -2,7 +2,6 @@ package dev.jnn.nn;
 
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Gemm;
-import dev.jnn.tensor.Kernels;
 import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;
 
@@ -165,8 +164,7 @@ public final class Conv2D implements Activated {
         outBuffer = Shapes.ensure(outBuffer, x.dtype(), positions, filters);
         Tensor z = outBuffer.rows(0, positions);
         Gemm.gemm(false, false, 1.0, p, kernel.value(), 0.0, z);
-        Kernels.addRowVector(z, bias.value());
-        activation.apply(z);
+        ConvKernels.biasActivate(z, bias.value(), activation);
         output = z;
         return z.reshape(rows, geometry.positions() * filters);
     }
@@ -183,8 +181,8 @@ public final class Conv2D implements Activated {
         int positions = rows * geometry.positions();
         Tensor dz = dzRows.reshape(positions, filters);
         Tensor p = patches.rows(0, positions);
-        Gemm.gemm(true, false, 1.0, p, dz, 0.0, kernel.grad());
-        Kernels.columnSums(dz, bias.grad());
+        ConvKernels.tallTransposedProduct(p, dz, kernel.grad());
+        ConvKernels.columnSums(dz, bias.grad());
         if (!needInputGrad) {
             return null;
         }

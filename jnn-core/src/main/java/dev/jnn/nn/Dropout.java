@@ -61,8 +61,9 @@ public final class Dropout implements Layer {
         if (kept.length < n) {
             kept = new boolean[n];
         }
+        long threshold = (long) Math.ceil(rate * 4294967296.0); // one 32-bit draw per value: P(drop) = rate ± 2⁻³²
         for (int i = 0; i < n; i++) {
-            kept[i] = rng.nextDouble() >= rate;
+            kept[i] = rng.nextUInt32() >= threshold;
         }
         outBuffer = Shapes.ensure(outBuffer, x.dtype(), x.rows(), cols);
         Tensor out = outBuffer.rows(0, x.rows());

@@ -62,18 +62,32 @@ record Im2col(int height, int width, int channels, int kh, int kw, int sy, int s
 
     private void packF32(float[] x, int xo, float[] p, int po) {
         int rowLen = width * channels;
+        int run = kw * channels;
         for (int oy = 0; oy < outHeight; oy++) {
             for (int ox = 0; ox < outWidth; ox++) {
-                for (int ky = 0; ky < kh; ky++) {
+                int ix0 = ox * sx - padLeft;
+                boolean inside = ix0 >= 0 && ix0 + kw <= width;
+                for (int ky = 0; ky < kh; ky++, po += run) {
                     int iy = oy * sy + ky - padTop;
-                    for (int kx = 0; kx < kw; kx++) {
-                        int ix = ox * sx + kx - padLeft;
-                        if (iy < 0 || iy >= height || ix < 0 || ix >= width) {
-                            java.util.Arrays.fill(p, po, po + channels, 0f);
-                        } else {
-                            System.arraycopy(x, xo + iy * rowLen + ix * channels, p, po, channels);
+                    if (iy < 0 || iy >= height) {
+                        for (int j = 0; j < run; j++) {
+                            p[po + j] = 0f;
                         }
-                        po += channels;
+                    } else if (inside) {
+                        int src = xo + iy * rowLen + ix0 * channels;
+                        for (int j = 0; j < run; j++) {
+                            p[po + j] = x[src + j];
+                        }
+                    } else {
+                        for (int kx = 0; kx < kw; kx++) {
+                            int ix = ix0 + kx;
+                            int dst = po + kx * channels;
+                            boolean in = ix >= 0 && ix < width;
+                            int src = xo + iy * rowLen + ix * channels;
+                            for (int c = 0; c < channels; c++) {
+                                p[dst + c] = in ? x[src + c] : 0f;
+                            }
+                        }
                     }
                 }
             }
@@ -82,18 +96,32 @@ record Im2col(int height, int width, int channels, int kh, int kw, int sy, int s
 
     private void packF64(double[] x, int xo, double[] p, int po) {
         int rowLen = width * channels;
+        int run = kw * channels;
         for (int oy = 0; oy < outHeight; oy++) {
             for (int ox = 0; ox < outWidth; ox++) {
-                for (int ky = 0; ky < kh; ky++) {
+                int ix0 = ox * sx - padLeft;
+                boolean inside = ix0 >= 0 && ix0 + kw <= width;
+                for (int ky = 0; ky < kh; ky++, po += run) {
                     int iy = oy * sy + ky - padTop;
-                    for (int kx = 0; kx < kw; kx++) {
-                        int ix = ox * sx + kx - padLeft;
-                        if (iy < 0 || iy >= height || ix < 0 || ix >= width) {
-                            java.util.Arrays.fill(p, po, po + channels, 0.0);
-                        } else {
-                            System.arraycopy(x, xo + iy * rowLen + ix * channels, p, po, channels);
+                    if (iy < 0 || iy >= height) {
+                        for (int j = 0; j < run; j++) {
+                            p[po + j] = 0.0;
                         }
-                        po += channels;
+                    } else if (inside) {
+                        int src = xo + iy * rowLen + ix0 * channels;
+                        for (int j = 0; j < run; j++) {
+                            p[po + j] = x[src + j];
+                        }
+                    } else {
+                        for (int kx = 0; kx < kw; kx++) {
+                            int ix = ix0 + kx;
+                            int dst = po + kx * channels;
+                            boolean in = ix >= 0 && ix < width;
+                            int src = xo + iy * rowLen + ix * channels;
+                            for (int c = 0; c < channels; c++) {
+                                p[dst + c] = in ? x[src + c] : 0.0;
+                            }
+                        }
                     }
                 }
             }
@@ -102,19 +130,30 @@ record Im2col(int height, int width, int channels, int kh, int kw, int sy, int s
 
     private void unpackF32(float[] p, int po, float[] dx, int xo) {
         int rowLen = width * channels;
+        int run = kw * channels;
         for (int oy = 0; oy < outHeight; oy++) {
             for (int ox = 0; ox < outWidth; ox++) {
-                for (int ky = 0; ky < kh; ky++) {
+                int ix0 = ox * sx - padLeft;
+                boolean inside = ix0 >= 0 && ix0 + kw <= width;
+                for (int ky = 0; ky < kh; ky++, po += run) {
                     int iy = oy * sy + ky - padTop;
-                    for (int kx = 0; kx < kw; kx++) {
-                        int ix = ox * sx + kx - padLeft;
-                        if (iy >= 0 && iy < height && ix >= 0 && ix < width) {
-                            int d = xo + iy * rowLen + ix * channels;
-                            for (int c = 0; c < channels; c++) {
-                                dx[d + c] += p[po + c];
+                    if (iy < 0 || iy >= height) {
+                        continue;
+                    }
+                    int dst = xo + iy * rowLen + ix0 * channels;
+                    if (inside) {
+                        for (int j = 0; j < run; j++) {
+                            dx[dst + j] += p[po + j];
+                        }
+                    } else {
+                        for (int kx = 0; kx < kw; kx++) {
+                            int ix = ix0 + kx;
+                            if (ix >= 0 && ix < width) {
+                                for (int c = 0; c < channels; c++) {
+                                    dx[dst + kx * channels + c] += p[po + kx * channels + c];
+                                }
                             }
                         }
-                        po += channels;
                     }
                 }
             }
@@ -123,19 +162,30 @@ record Im2col(int height, int width, int channels, int kh, int kw, int sy, int s
 
     private void unpackF64(double[] p, int po, double[] dx, int xo) {
         int rowLen = width * channels;
+        int run = kw * channels;
         for (int oy = 0; oy < outHeight; oy++) {
             for (int ox = 0; ox < outWidth; ox++) {
-                for (int ky = 0; ky < kh; ky++) {
+                int ix0 = ox * sx - padLeft;
+                boolean inside = ix0 >= 0 && ix0 + kw <= width;
+                for (int ky = 0; ky < kh; ky++, po += run) {
                     int iy = oy * sy + ky - padTop;
-                    for (int kx = 0; kx < kw; kx++) {
-                        int ix = ox * sx + kx - padLeft;
-                        if (iy >= 0 && iy < height && ix >= 0 && ix < width) {
-                            int d = xo + iy * rowLen + ix * channels;
-                            for (int c = 0; c < channels; c++) {
-                                dx[d + c] += p[po + c];
+                    if (iy < 0 || iy >= height) {
+                        continue;
+                    }
+                    int dst = xo + iy * rowLen + ix0 * channels;
+                    if (inside) {
+                        for (int j = 0; j < run; j++) {
+                            dx[dst + j] += p[po + j];
+                        }
+                    } else {
+                        for (int kx = 0; kx < kw; kx++) {
+                            int ix = ix0 + kx;
+                            if (ix >= 0 && ix < width) {
+                                for (int c = 0; c < channels; c++) {
+                                    dx[dst + kx * channels + c] += p[po + kx * channels + c];
+                                }
                             }
                         }
-                        po += channels;
                     }
                 }
             }

@@ -37,36 +37,56 @@ public final class MaxPool2D extends Pooling {
         int xo = x.offset() + n * inCols();
         int oo = out.offset() + n * outCols();
         int ao = n * outCols();
-        boolean f32 = x.dtype() == DType.FLOAT32;
-        float[] xf = f32 ? x.floatData() : null;
-        double[] xd = f32 ? null : x.doubleData();
         int rowLen = width * channels;
         int o = 0;
+        if (x.dtype() == DType.FLOAT32) {
+            float[] xf = x.floatData();
+            float[] of = out.floatData();
+            for (int oy = 0; oy < outHeight; oy++) {
+                for (int ox = 0; ox < outWidth; ox++) {
+                    int base = oy * sy * rowLen + ox * sx * channels;
+                    for (int c = 0; c < channels; c++, o++) {
+                        int best = base + c;
+                        float m = xf[xo + best];
+                        for (int ky = 0; ky < py; ky++) {
+                            int row = base + ky * rowLen + c;
+                            for (int kx = 0; kx < px; kx++) {
+                                int i = row + kx * channels;
+                                float v = xf[xo + i];
+                                if (v > m || v != v && m == m) {
+                                    m = v;
+                                    best = i;
+                                }
+                            }
+                        }
+                        argmax[ao + o] = best;
+                        of[oo + o] = m;
+                    }
+                }
+            }
+            return;
+        }
+        double[] xd = x.doubleData();
+        double[] od = out.doubleData();
         for (int oy = 0; oy < outHeight; oy++) {
             for (int ox = 0; ox < outWidth; ox++) {
                 int base = oy * sy * rowLen + ox * sx * channels;
                 for (int c = 0; c < channels; c++, o++) {
                     int best = base + c;
-                    double bestValue = f32 ? xf[xo + best] : xd[xo + best];
-                    for (int ky = 0; ky < py && !Double.isNaN(bestValue); ky++) {
+                    double m = xd[xo + best];
+                    for (int ky = 0; ky < py; ky++) {
+                        int row = base + ky * rowLen + c;
                         for (int kx = 0; kx < px; kx++) {
-                            int i = base + ky * rowLen + kx * channels + c;
-                            double v = f32 ? xf[xo + i] : xd[xo + i];
-                            if (v > bestValue || Double.isNaN(v)) {
+                            int i = row + kx * channels;
+                            double v = xd[xo + i];
+                            if (v > m || v != v && m == m) {
+                                m = v;
                                 best = i;
-                                bestValue = v;
-                                if (Double.isNaN(v)) {
-                                    break;
-                                }
                             }
                         }
                     }
                     argmax[ao + o] = best;
-                    if (f32) {
-                        out.floatData()[oo + o] = (float) bestValue;
-                    } else {
-                        out.doubleData()[oo + o] = bestValue;
-                    }
+                    od[oo + o] = m;
                 }
             }
         }

@@ -1,0 +1,126 @@
+#!/usr/bin/python3
+"""Per-epoch time and peak memory of jnn's LeNet-5 against PyTorch's, on full MNIST, in the same run.
+
+Both train the course's LeNet-5 (Conv2D(6,3x3,relu) - MaxPool2 - Conv2D(16,3x3,relu) - MaxPool2 - Flatten -
+Dense(120,relu) - Dropout(0.5) - Dense(84,relu) - Dense(10,softmax)), Adam (lr 0.001), batch 128, shuffled, float32,
+on pixels / 255, for --epochs epochs (3), each in its own process so that peak memory (max RSS) is its own.
+PyTorch runs in its fastest setting on these machines: torch.set_num_threads(THREADS) with OPENBLAS_NUM_THREADS=1.
+jnn runs `./jnn fit --model lenet5 --threads THREADS`. Needs Debian's PyTorch and the MNIST IDX files:
+    apt-get install -y python3-torch
+    /usr/bin/python3 jnn-bench/lenet_vs_pytorch.py [--epochs 3] [--threads 2] [--data DIR] [--json FILE]
+DIR holds train-images-idx3-ubyte(.gz) etc. (default: $JNN_DATA/mnist, then ~/.cache/jnn/mnist).
+"""
+import argparse
+import gzip
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def idx(d, name):
+    for path, opener in ((os.path.join(d, name), open), (os.path.join(d, name + ".gz"), gzip.open)):
+        if os.path.exists(path):
+            with opener(path, "rb") as f:
+                data = f.read()
+            break
+    else:
+        sys.exit("no %s(.gz) in %s" % (name, d))
+    import numpy as np
+    rank = data[3]
+    shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(rank)]
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * rank).reshape(shape)
+
+
+def torch_child(d, epochs, threads):
+    """Runs in a child process: trains PyTorch's LeNet-5 and prints one JSON line."""
+    import numpy as np
+    import torch
+    import torch.nn as nn
+    torch.set_num_threads(threads)
+    torch.manual_seed(0)
+    x = torch.from_numpy(idx(d, "train-images-idx3-ubyte").astype(np.float32) / 255).reshape(-1, 1, 28, 28)
+    y = torch.from_numpy(idx(d, "train-labels-idx1-ubyte").astype(np.int64))
+    xt = torch.from_numpy(idx(d, "t10k-images-idx3-ubyte").astype(np.float32) / 255).reshape(-1, 1, 28, 28)
+    yt = torch.from_numpy(idx(d, "t10k-labels-idx1-ubyte").astype(np.int64))
+    model = nn.Sequential(
+        nn.Conv2d(1, 6, 3), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(6, 16, 3), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(), nn.Linear(400, 120), nn.ReLU(), nn.Dropout(0.5),
+        nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
+    opt = torch.optim.Adam(model.parameters(), lr=0.001)
+    loss_fn = nn.CrossEntropyLoss()
+    seconds = []
+    for _ in range(epochs):
+        start = time.perf_counter()
+        model.train()
+        perm = torch.randperm(x.shape[0])
+        for i in range(0, x.shape[0], 128):
+            idx_ = perm[i:i + 128]
+            opt.zero_grad()
+            loss = loss_fn(model(x[idx_]), y[idx_])
+            loss.backward()
+            opt.step()
+        seconds.append(time.perf_counter() - start)
+    model.eval()
+    with torch.no_grad():
+        acc = (model(xt).argmax(1) == yt).float().mean().item()
+    print(json.dumps({"epoch_seconds": seconds, "accuracy": acc}))
+
+
+def run_child(cmd, env):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return out, peak if peak > before else None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--data", default=os.path.join(os.environ.get("JNN_DATA", ""), "mnist")
+                    if os.environ.get("JNN_DATA") else os.path.expanduser("~/.cache/jnn/mnist"))
+    ap.add_argument("--json")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child:
+        torch_child(a.data, a.epochs, a.threads)
+        return
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+    out, torch_peak = run_child([sys.executable, os.path.abspath(__file__), "--child", "--epochs", str(a.epochs),
+                                 "--threads", str(a.threads), "--data", a.data], env)
+    torch_result = json.loads(out.strip().splitlines()[-1])
+    with tempfile.TemporaryDirectory() as tmp:
+        report = os.path.join(tmp, "report.json")
+        _, jnn_peak = run_child([os.path.join(ROOT, "jnn"), "fit", "--model", "lenet5", "--data", "mnist",
+                                 "--data-dir", a.data, "--epochs", str(a.epochs), "--threads", str(a.threads),
+                                 "--random-state", "0", "--quiet", "--report", report], env)
+        with open(report) as f:
+            r = json.load(f)
+    jnn_result = {"epoch_seconds": r["epoch_seconds"], "accuracy": r["test"]["accuracy"]}
+    # The first epoch carries JIT and allocator warm-up for both; compare the best epoch as the steady state.
+    t_torch = min(torch_result["epoch_seconds"])
+    t_jnn = min(jnn_result["epoch_seconds"])
+    rows = {"pytorch": dict(torch_result, peak_rss_mib=torch_peak and torch_peak / 1024),
+            "jnn": dict(jnn_result, peak_rss_mib=jnn_peak and jnn_peak / 1024),
+            "ratio_jnn_over_pytorch": t_jnn / t_torch, "threads": a.threads, "epochs": a.epochs}
+    print("LeNet-5 on MNIST, %d epochs, %d threads" % (a.epochs, a.threads))
+    for name in ("pytorch", "jnn"):
+        v = rows[name]
+        print("  %-8s best epoch %6.2f s  (all: %s)  test accuracy %.4f  peak RSS %s MiB" % (
+            name, min(v["epoch_seconds"]), " ".join("%.2f" % s for s in v["epoch_seconds"]), v["accuracy"],
+            "%.0f" % v["peak_rss_mib"] if v["peak_rss_mib"] else "?"))
+    print("  jnn / pytorch epoch time: %.2f (target <= 0.4)" % rows["ratio_jnn_over_pytorch"])
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump(rows, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
