@@ -17,11 +17,24 @@ public final class Adam implements Optimizer {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
+    private final boolean epsilonAfterCorrection;
     private long t;
     private final Map<Parameter, Tensor[]> moments = new IdentityHashMap<>();
 
     /** Adam with the given learning rate, β₁, β₂ in [0, 1) and ε > 0. */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
+        this(learningRate, beta1, beta2, epsilon, false);
+    }
+
+    /**
+     * PyTorch's {@code torch.optim.Adam}, which adds ε to the bias-corrected {@code √(s / (1−β₂ᵗ))} instead: the same
+     * update with ε scaled by {@code √(1−β₂ᵗ)}, so trajectories match torch's bit for bit in exact arithmetic.
+     */
+    public static Adam pytorch(double learningRate, double beta1, double beta2, double epsilon) {
+        return new Adam(learningRate, beta1, beta2, epsilon, true);
+    }
+
+    private Adam(double learningRate, double beta1, double beta2, double epsilon, boolean epsilonAfterCorrection) {
         if (!(learningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(epsilon > 0)) {
             throw new IllegalArgumentException("Adam: need lr > 0, beta1 and beta2 in [0, 1), epsilon > 0; got "
                     + learningRate + ", " + beta1 + ", " + beta2 + ", " + epsilon);
@@ -30,6 +43,7 @@ public final class Adam implements Optimizer {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
+        this.epsilonAfterCorrection = epsilonAfterCorrection;
     }
 
     /** scikit-learn's and PyTorch's defaults: lr 0.001, β₁ 0.9, β₂ 0.999, ε 1e-8. */
@@ -41,6 +55,7 @@ public final class Adam implements Optimizer {
     public void step(List<Parameter> parameters) {
         t++;
         double lrT = learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+        double epsilon = epsilonAfterCorrection ? this.epsilon * Math.sqrt(1 - Math.pow(beta2, t)) : this.epsilon;
         for (Parameter p : parameters) {
             Tensor[] ms = moments.computeIfAbsent(p, k -> new Tensor[] {
                 Tensor.zeros(k.value().dtype(), k.value().shape()), Tensor.zeros(k.value().dtype(), k.value().shape())});

@@ -84,11 +84,15 @@ class SequentialTest {
         assertArrayEquals(weights[0], weights[2]);
     }
 
+    static Sequential courseLenet() {
+        return Sequential.of(new Input(28, 28, 1), new Conv2D(6, 3, Activation.RELU), new MaxPool2D(2),
+                new Conv2D(16, 3, Activation.RELU), new MaxPool2D(2), new Flatten(), new Dense(120, Activation.RELU),
+                new Dropout(0.5), new Dense(84, Activation.RELU), new Dense(10, Activation.SOFTMAX));
+    }
+
     @Test
     void summaryOfTheCourseLenet() {
-        Sequential m = Sequential.of(new Input(28, 28, 1), new Conv2D(6, 3, Activation.RELU), new MaxPool2D(2),
-                new Conv2D(16, 3, Activation.RELU), new MaxPool2D(2), new Flatten(), new Dense(120, Activation.RELU),
-                new Dropout(0.5), new Dense(84, Activation.RELU), new Dense(10, Activation.SOFTMAX)).seed(0).build(784);
+        Sequential m = courseLenet().seed(0).build(784);
         String s = m.summary();
         assertTrue(s.contains(" conv2d (Conv2D)             (None, 26, 26, 6)         60\n"), s);
         assertTrue(s.contains(" max_pooling2d_1 (MaxPool2D) (None, 5, 5, 16)          0\n"), s);
