@@ -1,0 +1,94 @@
+package dev.jnn.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jnn.data.Datasets;
+import dev.jnn.model.Fit;
+import dev.jnn.model.ModelJson;
+import dev.jnn.model.Sequential;
+import dev.jnn.nn.Loss;
+import dev.jnn.optim.Adam;
+import dev.jnn.selection.TrainTestSplit;
+import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Rng;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelFitTest {
+    private static final String CNN = """
+            {"layers": [
+              {"type": "Input", "shape": [8, 8, 1]},
+              {"type": "Conv2D", "filters": 4, "kernel_size": 3, "activation": "relu"},
+              {"type": "MaxPool2D", "pool_size": 2},
+              {"type": "Flatten"},
+              {"type": "Dense", "units": 10, "activation": "softmax"}
+            ]}
+            """;
+
+    @Test
+    void jsonModelTrainsOnDigitsAndMatchesTheApi(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("cnn.json");
+        Files.writeString(model, CNN);
+        Path report = dir.resolve("r.json");
+        Path preds = dir.resolve("p.csv");
+        Path arch = dir.resolve("arch.json");
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--model", model.toString(), "--epochs", "3", "--random-state", "4",
+                "--validation-split", "0.1", "--report", report.toString(), "--predictions", preds.toString(),
+                "--save-architecture", arch.toString()), cli.err.toString());
+        String out = cli.out.toString();
+        assertTrue(out.contains(" conv2d (Conv2D)             (None, 6, 6, 4)           40\n"), out);
+        assertTrue(out.contains("Epoch 3/3\n"), out);
+        JsonNode r = new ObjectMapper().readTree(report.toFile());
+        assertEquals(3, r.get("n_iter").asInt());
+        List<String> keys = new java.util.ArrayList<>();
+        r.get("history").fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"), keys);
+        assertEquals(3, r.get("history").get("val_accuracy").size());
+        assertEquals(450, r.get("test").get("n_samples").asInt());
+        assertTrue(out.contains(r.get("test").get("classification_report").asText()));
+        assertEquals(ModelJson.read(CNN, "cnn").dtype(DType.FLOAT32).toJson(), Files.readString(arch));
+
+        // The same run through the API: stratified split with seed 0, dtype float32, batch 32, seed 4.
+        var digits = Datasets.digits().to(DType.FLOAT32);
+        var split = TrainTestSplit.split(digits.train().size(), 0.25, new Rng(0), digits.train().y());
+        var train = digits.train().subset(split.train());
+        var test = digits.train().subset(split.test());
+        Sequential m = ModelJson.read(CNN, "cnn").seed(4);
+        m.compile(new Adam(0.001, 0.9, 0.999, 1e-7), Loss.SPARSE_CATEGORICAL_CROSSENTROPY);
+        m.fit(train.x(), train.y(), Fit.epochs(3).validationSplit(0.1));
+        int[] pred = m.predictClasses(test.x());
+        List<String> lines = Files.readAllLines(preds);
+        for (int i = 0; i < pred.length; i++) {
+            assertEquals(Integer.toString(pred[i]), lines.get(i));
+        }
+    }
+
+    @Test
+    void errorsAreOneLine(@TempDir Path dir) throws IOException {
+        CliRun cli = new CliRun();
+        assertEquals(2, exit(cli, "fit", "--model", "lenet5", "--epochs", "1"));
+        assertTrue(cli.err.toString().contains("LeNet-5") || cli.err.toString().contains("does not fit"),
+                cli.err.toString());
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"layers\": [{\"type\": \"Dense\", \"unit\": 3}]}");
+        cli = new CliRun();
+        exit(cli, "fit", "--model", bad.toString());
+        assertTrue(cli.err.toString().contains("bad.json: layer 0: missing \"units\""), cli.err.toString());
+        cli = new CliRun();
+        exit(cli, "fit", "--model", "lenet5", "--hidden-layer-sizes", "10");
+        assertTrue(cli.err.toString().contains("--hidden-layer-sizes is an MLP option"), cli.err.toString());
+    }
+
+    private static int exit(CliRun cli, String... args) {
+        return cli.run(args);
+    }
+}
