@@ -14,7 +14,6 @@ import argparse
 import gzip
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -74,10 +73,15 @@ def torch_child(d, epochs, threads):
 
 
 def run_child(cmd, env):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return out, peak if peak > before else None
+    """Runs cmd; returns its standard output and its own peak RSS in KiB (from wait4)."""
+    with tempfile.TemporaryFile() as out:
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            sys.exit("%s failed with exit code %d" % (cmd[0], proc.returncode))
+        out.seek(0)
+        return out.read().decode(), usage.ru_maxrss
 
 
 def main():
