@@ -9,6 +9,7 @@ import dev.jnn.estimator.MultilayerPerceptron;
 import dev.jnn.io.AtomicFiles;
 import dev.jnn.metrics.ClassificationReport;
 import dev.jnn.metrics.ConfusionMatrix;
+import dev.jnn.metrics.Metrics;
 import dev.jnn.text.PyFormat;
 
 import java.io.IOException;
@@ -53,16 +54,9 @@ record FitResult(double fitSeconds, List<Double> epochSeconds, int testRows, Str
     /** R² and MSE of predicted values against the test set's targets. */
     static FitResult ofRegression(Samples test, double[] p, double seconds, List<Double> epochSeconds) {
         double[] y = test.targets();
-        double mse = 0;
-        double mean = Arrays.stream(y).average().orElse(0);
-        double total = 0;
-        for (int i = 0; i < y.length; i++) {
-            mse += (y[i] - p[i]) * (y[i] - p[i]);
-            total += (y[i] - mean) * (y[i] - mean);
-        }
-        double r2 = total == 0 ? (mse == 0 ? 1.0 : 0.0) : 1 - mse / total;
         return new FitResult(seconds, epochSeconds, test.size(),
-                Arrays.stream(p).mapToObj(PyFormat::repr).toArray(String[]::new), null, null, r2, mse / y.length);
+                Arrays.stream(p).mapToObj(PyFormat::repr).toArray(String[]::new), null, null, Metrics.r2(y, p),
+                Metrics.meanSquaredError(y, p));
     }
 
     /** The classification report and confusion matrix, or R² and MSE. */

@@ -100,7 +100,7 @@ final class ModelFit {
         if (o.saveArchitecture != null) {
             AtomicFiles.write(o.saveArchitecture, model.toJson().getBytes(StandardCharsets.UTF_8));
         }
-        String[] classes = regressor ? null : classes(train);
+        String[] classes = regressor ? null : train.classes();
         int outputs = model.outputShape()[model.outputShape().length - 1];
         if (!regressor && outputs != classes.length && !(outputs == 1 && classes.length == 2)) {
             throw new IllegalArgumentException("the model has " + outputs + " outputs but the training data have "
@@ -109,7 +109,7 @@ final class ModelFit {
         long start = System.nanoTime();
         History history = regressor
                 ? model.fit(train.x(), Tensor.wrap(train.targets(), train.size(), 1).to(model.dtype()), fit)
-                : model.fit(train.x(), indices(train, classes), fit);
+                : model.fit(train.x(), train.classIndices(), fit);
         double seconds = (System.nanoTime() - start) / 1e9;
         FitResult result;
         if (regressor) {
@@ -209,25 +209,5 @@ final class ModelFit {
             // reported below
         }
         throw new IllegalArgumentException("--batch-size must be an integer >= 1 with --model, got '" + value + "'");
-    }
-
-    /** The sorted training classes (numerically when every label is an integer). */
-    static String[] classes(Samples train) {
-        String[] distinct = Arrays.stream(train.labels()).distinct().toArray(String[]::new);
-        if (train.hasIntLabels()) {
-            Arrays.sort(distinct, (a, b) -> Integer.compare(Integer.parseInt(a.replace("+", "")),
-                    Integer.parseInt(b.replace("+", ""))));
-        } else {
-            Arrays.sort(distinct);
-        }
-        return distinct;
-    }
-
-    private static int[] indices(Samples s, String[] classes) {
-        Map<String, Integer> index = new LinkedHashMap<>();
-        for (int i = 0; i < classes.length; i++) {
-            index.put(classes[i], i);
-        }
-        return Arrays.stream(s.labels()).mapToInt(index::get).toArray();
     }
 }

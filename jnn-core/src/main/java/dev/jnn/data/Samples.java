@@ -101,8 +101,16 @@ public record Samples(String name, Tensor x, String[] labels) {
             int[] classes = Arrays.stream(y).distinct().sorted().toArray();
             return Arrays.stream(y).map(v -> Arrays.binarySearch(classes, v)).toArray();
         }
-        String[] classes = Arrays.stream(labels).distinct().sorted().toArray(String[]::new);
+        String[] classes = classes();
         return Arrays.stream(labels).mapToInt(v -> Arrays.binarySearch(classes, v)).toArray();
+    }
+
+    /** The distinct labels in the order of {@link #classIndices()}: numeric for int labels (as plain ints), else sorted text. */
+    public String[] classes() {
+        if (hasIntLabels()) {
+            return Arrays.stream(y()).distinct().sorted().mapToObj(Integer::toString).toArray(String[]::new);
+        }
+        return Arrays.stream(labels).distinct().sorted().toArray(String[]::new);
     }
 
     /** A new table of the given rows, in that order (a copy). */

@@ -98,14 +98,7 @@ public final class EarlyStopping implements Callback {
         int k = 0;
         for (int i = 0; i < model.layers().size(); i++) {
             for (Tensor t : model.weights(i)) {
-                Tensor saved = weights.get(k++);
-                for (int j = 0; j < t.size(); j++) {
-                    if (t.dtype() == dev.jnn.tensor.DType.FLOAT32) {
-                        t.floatData()[t.offset() + j] = saved.floatData()[j];
-                    } else {
-                        t.doubleData()[t.offset() + j] = saved.doubleData()[j];
-                    }
-                }
+                weights.get(k++).copyInto(t, 0);
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.jnn.model;
 
 import dev.jnn.nn.Loss;
-import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Kernels;
 import dev.jnn.tensor.Tensor;
 
 /**
@@ -40,44 +40,22 @@ public enum Metric {
         int rows = p.rows();
         int cols = p.cols();
         double sum = 0;
-        for (int r = 0; r < rows; r++) {
-            int base = r * cols;
-            switch (this) {
-                case ACCURACY -> {
-                    if (loss == Loss.BINARY_CROSSENTROPY) {
-                        double hits = 0;
-                        for (int c = 0; c < cols; c++) {
-                            hits += (at(p, base + c) > 0.5) == (at(y, base + c) > 0.5) ? 1 : 0;
-                        }
-                        sum += hits / cols;
-                    } else {
-                        sum += argmax(p, base, cols) == argmax(y, base, cols) ? 1 : 0;
-                    }
-                }
-                case MEAN_ABSOLUTE_ERROR, MEAN_SQUARED_ERROR -> {
-                    double s = 0;
-                    for (int c = 0; c < cols; c++) {
-                        double d = at(p, base + c) - at(y, base + c);
-                        s += this == MEAN_SQUARED_ERROR ? d * d : Math.abs(d);
-                    }
-                    sum += s / cols;
-                }
+        if (this == ACCURACY && loss != Loss.BINARY_CROSSENTROPY) {
+            int[] predicted = Kernels.argmaxRows(p);
+            int[] truth = Kernels.argmaxRows(y);
+            for (int r = 0; r < rows; r++) {
+                sum += predicted[r] == truth[r] ? 1 : 0;
             }
+            return sum / rows;
         }
-        return sum / rows;
-    }
-
-    private static int argmax(Tensor t, int base, int cols) {
-        int best = 0;
-        for (int c = 1; c < cols; c++) {
-            if (at(t, base + c) > at(t, base + best)) {
-                best = c;
-            }
+        for (int i = 0; i < rows * cols; i++) {
+            double d = p.getFlat(i) - y.getFlat(i);
+            sum += switch (this) {
+                case ACCURACY -> (p.getFlat(i) > 0.5) == (y.getFlat(i) > 0.5) ? 1 : 0;
+                case MEAN_ABSOLUTE_ERROR -> Math.abs(d);
+                case MEAN_SQUARED_ERROR -> d * d;
+            };
         }
-        return best;
-    }
-
-    private static double at(Tensor t, int i) {
-        return t.dtype() == DType.FLOAT32 ? t.floatData()[t.offset() + i] : t.doubleData()[t.offset() + i];
+        return sum / cols / rows;
     }
 }

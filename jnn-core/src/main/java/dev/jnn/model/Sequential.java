@@ -9,6 +9,7 @@ import dev.jnn.nn.Parameter;
 import dev.jnn.optim.GradientClipping;
 import dev.jnn.optim.Optimizer;
 import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Kernels;
 import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;
 
@@ -197,17 +198,12 @@ public final class Sequential {
     /** The arg-max class of each row of the outputs (for one output, 1 where it exceeds 0.5). */
     public int[] predictClasses(Tensor x) {
         Tensor p = predict(x);
+        if (p.cols() > 1) {
+            return Kernels.argmaxRows(p);
+        }
         int[] out = new int[p.rows()];
         for (int r = 0; r < out.length; r++) {
-            if (p.cols() == 1) {
-                out[r] = p.get(r, 0) > 0.5 ? 1 : 0;
-            } else {
-                int best = 0;
-                for (int c = 1; c < p.cols(); c++) {
-                    best = p.get(r, c) > p.get(r, best) ? c : best;
-                }
-                out[r] = best;
-            }
+            out[r] = p.getFlat(r) > 0.5 ? 1 : 0;
         }
         return out;
     }
@@ -219,7 +215,7 @@ public final class Sequential {
     public Tensor activations(int index, Tensor x) {
         Objects.checkIndex(index, layers.size());
         ensureBuilt(x);
-        Tensor input = x.to(dtype);
+        Tensor input = inDtype(x);
         int cols = Layer.size(layers.get(index).outputShape());
         Tensor out = Tensor.zeros(dtype, input.rows(), cols);
         int batch = 256;
@@ -229,7 +225,7 @@ public final class Sequential {
             for (int i = 0; i <= index; i++) {
                 a = layers.get(i).forward(a, false);
             }
-            copyRows(a, out, start);
+            a.copyInto(out, start);
         }
         return out;
     }
@@ -284,13 +280,9 @@ public final class Sequential {
         return Targets.of(this, x.rows(), y, labels, name);
     }
 
-    static void copyRows(Tensor from, Tensor to, int startRow) {
-        int cols = from.cols();
-        if (from.dtype() == DType.FLOAT32) {
-            System.arraycopy(from.floatData(), from.offset(), to.floatData(), to.offset() + startRow * cols, from.size());
-        } else {
-            System.arraycopy(from.doubleData(), from.offset(), to.doubleData(), to.offset() + startRow * cols, from.size());
-        }
+    /** {@code t} itself when it already has the model's dtype (data are read, never written), else a converted copy. */
+    Tensor inDtype(Tensor t) {
+        return t.dtype() == dtype ? t : t.to(dtype);
     }
 
     private void requireUnbuilt(String what) {

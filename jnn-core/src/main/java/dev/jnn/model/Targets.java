@@ -54,8 +54,7 @@ final class Targets {
             throw new IllegalArgumentException(name + " has " + t.cols() + " columns but the model has " + outputs
                     + " outputs" + (categorical ? " (one-hot targets need one column per class)" : ""));
         }
-        Tensor out = t.to(model.dtype());
-        return out == t ? t.copy() : out;
+        return model.inDtype(t);
     }
 
     private static void checkRows(int got, int rows, String name) {
@@ -68,8 +67,7 @@ final class Targets {
     /** Throws when a tensor holds NaN or infinity, naming it. */
     static void requireFinite(Tensor t, String name) {
         for (int i = 0; i < t.size(); i++) {
-            double v = t.dtype() == dev.jnn.tensor.DType.FLOAT32 ? t.floatData()[t.offset() + i]
-                    : t.doubleData()[t.offset() + i];
+            double v = t.getFlat(i);
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException(name + " contains " + (Double.isNaN(v) ? "NaN" : "infinity")
                         + " at row " + i / Math.max(1, t.cols()) + ", column " + i % Math.max(1, t.cols()));

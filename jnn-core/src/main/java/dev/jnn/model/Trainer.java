@@ -16,6 +16,8 @@ final class Trainer {
     private final Fit fit;
     private final List<Layer> layers;
     private Tensor grad;
+    private List<Parameter> params;
+    private int firstTrainable;
 
     Trainer(Sequential model, Fit fit) {
         this.model = model;
@@ -24,7 +26,7 @@ final class Trainer {
     }
 
     History run(Tensor xAll, Tensor yAll) {
-        Tensor x = xAll.to(model.dtype());
+        Tensor x = model.inDtype(xAll);
         Targets.requireFinite(x, "x");
         Targets.requireFinite(yAll, "y");
         for (int i = 0; i < layers.size(); i++) {
@@ -38,9 +40,8 @@ final class Trainer {
         Tensor xVal = null;
         Tensor yVal = null;
         if (fit.validationX() != null) {
-            Sequential m = model;
-            xVal = fit.validationX().to(m.dtype());
-            yVal = Targets.of(m, xVal.rows(), fit.validationY(), fit.validationLabels(), "validation targets");
+            xVal = model.inDtype(fit.validationX());
+            yVal = Targets.of(model, xVal.rows(), fit.validationY(), fit.validationLabels(), "validation targets");
             if (xVal.cols() != x.cols()) {
                 throw new IllegalArgumentException("validation x has " + xVal.cols() + " features, x has " + x.cols());
             }
@@ -94,8 +95,10 @@ final class Trainer {
                 step(xin, yin, sums);
                 step++;
                 seen += to - from;
-                Map<String, Double> running = logs(sums, seen, "");
-                fit.callbacks().forEach(c -> c.onBatchEnd(model, bi, batches, running));
+                if (!fit.callbacks().isEmpty()) {
+                    Map<String, Double> running = logs(sums, seen, "");
+                    fit.callbacks().forEach(c -> c.onBatchEnd(model, bi, batches, running));
+                }
             }
             Map<String, Double> logs = logs(sums, seen, "");
             if (xVal != null) {
@@ -111,7 +114,6 @@ final class Trainer {
     /** One optimizer step on a batch; adds the batch's loss and metrics, times its rows, into {@code sums}. */
     private void step(Tensor x, Tensor y, double[] sums) {
         gradients(x, y, sums);
-        List<Parameter> params = model.parameters();
         if (model.clipping != null) {
             model.clipping.apply(params);
         }
@@ -138,7 +140,10 @@ final class Trainer {
         Layer last = layers.get(layers.size() - 1);
         boolean fused = last instanceof Activated a && model.loss.fusesWith(a.activation());
         model.loss.gradient(y, out, g, fused);
-        int firstTrainable = firstTrainable();
+        if (params == null) {
+            params = model.parameters();
+            firstTrainable = firstTrainable();
+        }
         for (int i = layers.size() - 1; i >= 0 && g != null; i--) {
             boolean need = i > firstTrainable;
             g = i == layers.size() - 1 && fused ? ((Activated) last).backwardLinear(g, need) : layers.get(i).backward(g, need);
@@ -162,7 +167,7 @@ final class Trainer {
 
     /** The loss (with penalties) and metrics over all rows, in inference mode, keys prefixed. */
     Map<String, Double> evaluate(Tensor x, Tensor y, String prefix) {
-        Tensor in = x.to(model.dtype());
+        Tensor in = model.inDtype(x);
         double[] sums = new double[1 + model.metrics.size()];
         int batch = 256;
         for (int from = 0; from < in.rows(); from += batch) {

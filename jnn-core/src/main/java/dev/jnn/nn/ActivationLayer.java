@@ -66,7 +66,7 @@ public final class ActivationLayer implements Activated {
         Shapes.checkInput("Activation", x, cols);
         outBuffer = Shapes.ensure(outBuffer, x.dtype(), x.rows(), cols);
         Tensor out = outBuffer.rows(0, x.rows());
-        copy(x, out);
+        x.copyInto(out, 0);
         activation.apply(out, alpha);
         output = out;
         return out;
@@ -81,14 +81,6 @@ public final class ActivationLayer implements Activated {
     @Override
     public Tensor backwardLinear(Tensor dz, boolean needInputGrad) {
         return needInputGrad ? dz : null;
-    }
-
-    private static void copy(Tensor from, Tensor to) {
-        if (from.dtype() == DType.FLOAT32) {
-            System.arraycopy(from.floatData(), from.offset(), to.floatData(), to.offset(), from.size());
-        } else {
-            System.arraycopy(from.doubleData(), from.offset(), to.doubleData(), to.offset(), from.size());
-        }
     }
 
     @Override

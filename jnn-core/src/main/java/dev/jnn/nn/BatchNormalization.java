@@ -96,7 +96,7 @@ public final class BatchNormalization implements Layer {
         if (training) {
             for (int i = 0; i < r; i++) {
                 for (int c = 0; c < channels; c++) {
-                    mean[c] += value(x, i * channels + c);
+                    mean[c] += x.getFlat(i * channels + c);
                 }
             }
             for (int c = 0; c < channels; c++) {
@@ -104,35 +104,39 @@ public final class BatchNormalization implements Layer {
             }
             for (int i = 0; i < r; i++) {
                 for (int c = 0; c < channels; c++) {
-                    double d = value(x, i * channels + c) - mean[c];
+                    double d = x.getFlat(i * channels + c) - mean[c];
                     variance[c] += d * d;
                 }
             }
             for (int c = 0; c < channels; c++) {
                 variance[c] /= r;
-                movingMean.value().set(momentum * movingMean.value().get(c) + (1 - momentum) * mean[c], c);
-                movingVariance.value().set(momentum * movingVariance.value().get(c) + (1 - momentum) * variance[c], c);
+                Tensor mm = movingMean.value();
+                Tensor mv = movingVariance.value();
+                mm.setFlat(c, momentum * mm.getFlat(c) + (1 - momentum) * mean[c]);
+                mv.setFlat(c, momentum * mv.getFlat(c) + (1 - momentum) * variance[c]);
             }
             if (xhat.length < r * channels) {
                 xhat = new double[r * channels];
             }
         } else {
             for (int c = 0; c < channels; c++) {
-                mean[c] = movingMean.value().get(c);
-                variance[c] = movingVariance.value().get(c);
+                mean[c] = movingMean.value().getFlat(c);
+                variance[c] = movingVariance.value().getFlat(c);
             }
         }
+        double[] g = gamma.value().toDoubleArray();
+        double[] b = beta.value().toDoubleArray();
         for (int c = 0; c < channels; c++) {
             invStd[c] = 1 / Math.sqrt(variance[c] + epsilon);
         }
         for (int i = 0; i < r; i++) {
             for (int c = 0; c < channels; c++) {
                 int k = i * channels + c;
-                double h = (value(x, k) - mean[c]) * invStd[c];
+                double h = (x.getFlat(k) - mean[c]) * invStd[c];
                 if (training) {
                     xhat[k] = h;
                 }
-                store(out, k, gamma.value().get(c) * h + beta.value().get(c));
+                out.setFlat(k, g[c] * h + b[c]);
             }
         }
         return out;
@@ -147,40 +151,31 @@ public final class BatchNormalization implements Layer {
         for (int i = 0; i < r; i++) {
             for (int c = 0; c < channels; c++) {
                 int k = i * channels + c;
-                double gk = value(g, k);
+                double gk = g.getFlat(k);
                 sumG[c] += gk;
                 sumGX[c] += gk * xhat[k];
             }
         }
         for (int c = 0; c < channels; c++) {
-            gamma.grad().set(sumGX[c], c);
-            beta.grad().set(sumG[c], c);
+            gamma.grad().setFlat(c, sumGX[c]);
+            beta.grad().setFlat(c, sumG[c]);
         }
         if (!needInputGrad) {
             return null;
         }
         inGradBuffer = Shapes.ensure(inGradBuffer, g.dtype(), rows, cols);
         Tensor dx = inGradBuffer.rows(0, rows);
+        double[] scale = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            scale[c] = gamma.value().getFlat(c) * invStd[c] / r;
+        }
         for (int i = 0; i < r; i++) {
             for (int c = 0; c < channels; c++) {
                 int k = i * channels + c;
-                double scale = gamma.value().get(c) * invStd[c] / r;
-                store(dx, k, scale * (r * value(g, k) - sumG[c] - xhat[k] * sumGX[c]));
+                dx.setFlat(k, scale[c] * (r * g.getFlat(k) - sumG[c] - xhat[k] * sumGX[c]));
             }
         }
         return dx;
-    }
-
-    private static double value(Tensor t, int k) {
-        return t.dtype() == DType.FLOAT32 ? t.floatData()[t.offset() + k] : t.doubleData()[t.offset() + k];
-    }
-
-    private static void store(Tensor t, int k, double v) {
-        if (t.dtype() == DType.FLOAT32) {
-            t.floatData()[t.offset() + k] = (float) v;
-        } else {
-            t.doubleData()[t.offset() + k] = v;
-        }
     }
 
     @Override

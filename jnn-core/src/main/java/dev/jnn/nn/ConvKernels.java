@@ -57,9 +57,9 @@ final class ConvKernels {
                 double[] s = partial[c];
                 int end = Math.min(rows, (c + 1) * CHUNK);
                 for (int r = c * CHUNK; r < end; r++) {
-                    int base = x.offset() + r * cols;
+                    int base = r * cols;
                     for (int j = 0; j < cols; j++) {
-                        s[j] += x.dtype() == DType.FLOAT32 ? x.floatData()[base + j] : x.doubleData()[base + j];
+                        s[j] += x.getFlat(base + j);
                     }
                 }
             }
@@ -69,7 +69,7 @@ final class ConvKernels {
             for (double[] s : partial) {
                 sum += s[j];
             }
-            out.set(sum, j);
+            out.setFlat(j, sum);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.jnn.nn;
 
-import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;
 
@@ -102,14 +101,8 @@ public record Init(String kind, double a, double b) {
     /** Fills {@code t} in place, element by element in row-major order, from {@code rng}. */
     public void fill(Tensor t, int fanIn, int fanOut, Rng rng) {
         int n = t.size();
-        boolean f64 = t.dtype() == DType.FLOAT64;
         for (int i = 0; i < n; i++) {
-            double v = draw(fanIn, fanOut, rng);
-            if (f64) {
-                t.doubleData()[t.offset() + i] = v;
-            } else {
-                t.floatData()[t.offset() + i] = (float) v;
-            }
+            t.setFlat(i, draw(fanIn, fanOut, rng));
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.jnn.nn;
 
-import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Kernels;
 import dev.jnn.tensor.Tensor;
 
@@ -97,10 +96,10 @@ public enum Loss {
         int n = p.size();
         double perRow = 1.0 / p.rows();
         double perEntry = 1.0 / n;
+        double eps = p.dtype().eps();
         for (int i = 0; i < n; i++) {
-            double yi = at(y, i);
-            double pi = at(p, i);
-            double eps = p.dtype().eps();
+            double yi = y.getFlat(i);
+            double pi = p.getFlat(i);
             double g = switch (this) {
                 case CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY, LOG_LOSS -> fused
                         ? (pi - yi) * perRow : -yi / Math.min(Math.max(pi, eps), 1 - eps) * perRow;
@@ -113,27 +112,15 @@ public enum Loss {
                 case SQUARED_ERROR -> (pi - yi) * perEntry;
                 case MEAN_ABSOLUTE_ERROR -> Math.signum(pi - yi) * perEntry;
             };
-            put(grad, i, g);
+            grad.setFlat(i, g);
         }
     }
 
     private static double sumAbsDiff(Tensor y, Tensor p) {
         double s = 0;
         for (int i = 0; i < p.size(); i++) {
-            s += Math.abs(at(y, i) - at(p, i));
+            s += Math.abs(y.getFlat(i) - p.getFlat(i));
         }
         return s;
-    }
-
-    private static double at(Tensor t, int i) {
-        return t.dtype() == DType.FLOAT32 ? t.floatData()[t.offset() + i] : t.doubleData()[t.offset() + i];
-    }
-
-    private static void put(Tensor t, int i, double v) {
-        if (t.dtype() == DType.FLOAT32) {
-            t.floatData()[t.offset() + i] = (float) v;
-        } else {
-            t.doubleData()[t.offset() + i] = v;
-        }
     }
 }

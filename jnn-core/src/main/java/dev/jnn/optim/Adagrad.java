@@ -44,9 +44,9 @@ public final class Adagrad implements Optimizer {
             Tensor w = p.value();
             Tensor g = p.grad();
             for (int i = 0; i < a.length; i++) {
-                double gi = Elements.get(g, i);
+                double gi = g.getFlat(i);
                 a[i] += gi * gi;
-                Elements.add(w, i, -learningRate * gi / (Math.sqrt(a[i]) + epsilon));
+                w.setFlat(i, w.getFlat(i) - learningRate * gi / (Math.sqrt(a[i]) + epsilon));
             }
         }
     }

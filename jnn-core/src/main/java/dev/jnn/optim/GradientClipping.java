@@ -59,8 +59,8 @@ public record GradientClipping(Mode mode, double threshold) {
                 for (Parameter p : parameters) {
                     Tensor g = p.grad();
                     for (int i = 0; i < g.size(); i++) {
-                        double v = Elements.get(g, i);
-                        Elements.set(g, i, Math.max(-threshold, Math.min(threshold, v)));
+                        double v = g.getFlat(i);
+                        g.setFlat(i, Math.max(-threshold, Math.min(threshold, v)));
                     }
                 }
             }

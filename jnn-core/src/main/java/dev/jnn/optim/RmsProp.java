@@ -39,9 +39,9 @@ public final class RmsProp implements Optimizer {
             Tensor w = p.value();
             Tensor g = p.grad();
             for (int i = 0; i < v.length; i++) {
-                double gi = Elements.get(g, i);
+                double gi = g.getFlat(i);
                 v[i] = rho * v[i] + (1 - rho) * gi * gi;
-                Elements.add(w, i, -learningRate * gi / (Math.sqrt(v[i]) + epsilon));
+                w.setFlat(i, w.getFlat(i) - learningRate * gi / (Math.sqrt(v[i]) + epsilon));
             }
         }
     }

@@ -206,6 +206,36 @@ public final class Tensor {
         }
     }
 
+    /** Element {@code i} in row-major order, as a double (for small loops that serve both dtypes). */
+    public double getFlat(int i) {
+        return f != null ? f[offset + i] : d[offset + i];
+    }
+
+    /** Sets element {@code i} in row-major order (rounded to float for FLOAT32). */
+    public void setFlat(int i, double value) {
+        if (f != null) {
+            f[offset + i] = (float) value;
+        } else {
+            d[offset + i] = value;
+        }
+    }
+
+    /**
+     * Copies every element of this tensor into {@code target} (same dtype), starting at row {@code row} of the
+     * target's first dimension; the rows must fit.
+     */
+    public void copyInto(Tensor target, int row) {
+        int start = row * (target.shape.length == 0 ? 1 : target.size / Math.max(1, target.shape[0]));
+        if (target.dtype != dtype || row < 0 || start + size > target.size) {
+            throw new IllegalArgumentException("cannot copy " + this + " into row " + row + " of " + target);
+        }
+        if (f != null) {
+            System.arraycopy(f, offset, target.f, target.offset + start, size);
+        } else {
+            System.arraycopy(d, offset, target.d, target.offset + start, size);
+        }
+    }
+
     /** A contiguous copy with its own backing array. */
     public Tensor copy() {
         return f != null
