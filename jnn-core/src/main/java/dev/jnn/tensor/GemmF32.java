@@ -16,6 +16,8 @@ final class GemmF32 {
     /** Lanes per vector: the tile is 2 vectors wide, the leftover tile 1 vector. */
     static final int L = VectorSupport.available() ? VectorTilesF32.L : 16;
     static final int NR = 2 * L;
+    /** The narrowest panel: half a vector, for a few leftover columns (none below 4 lanes). */
+    static final int H = VectorSupport.available() ? VectorTilesF32.H : L / 2;
     /** Above this many column panels per task, A is packed; below, read in place. */
     static final int PACK_A_MIN_PANELS = 8;
 
@@ -97,7 +99,7 @@ final class GemmF32 {
                 for (int q = q0; q < q1; q++) {
                     int jr = q * NR;
                     int nr = Math.min(NR, nc - jr);
-                    int w = nr <= L ? L : NR;
+                    int w = width(nr);
                     for (int ir = 0; ir < mc; ir += MR) {
                         int mr = Math.min(MR, mc - ir);
                         int cOff = co + (ic + ir) * ldc + jc + jr;
@@ -134,6 +136,11 @@ final class GemmF32 {
         }
     }
 
+    /** The packed width of a panel with nr valid columns: half a vector, one vector or the full two. */
+    static int width(int nr) {
+        return nr <= H ? H : nr <= L ? L : NR;
+    }
+
     /** Packs op(A)[i0:i0+mc, p0:p0+kc] as 8-row micro-panels, k-major inside each, zero-padded to 8 rows. */
     static void packA(boolean ta, float[] a, int ao, int lda, int i0, int mc, int p0, int kc, float[] dst) {
         for (int ir = 0; ir < mc; ir += MR) {
@@ -162,12 +169,12 @@ final class GemmF32 {
         }
     }
 
-    /** Packs op(B)[p0:p0+kc, j0:j0+nc] from dOff as panels NR (or, for a short last panel, L) wide, zero-padded. */
+    /** Packs op(B)[p0:p0+kc, j0:j0+nc] from dOff as panels NR (or, for a short last panel, {@link #width}) wide, zero-padded. */
     static void packB(boolean tb, float[] b, int bo, int ldb, int p0, int kc, int j0, int nc, float[] dst,
                       int dOff) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
-            int w = nr <= L ? L : NR;
+            int w = width(nr);
             int base = dOff + jr * kc;
             if (!tb) {
                 for (int p = 0; p < kc; p++) {

@@ -2,6 +2,7 @@ package dev.jnn.tensor;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,6 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorTilesF32 {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
+    /** The half-width species for a few leftover columns, when a vector holds 8 or more lanes. */
+    static final VectorSpecies<Float> HS = L >= 8
+            ? VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2)) : S;
+    static final int H = HS.length();
 
     private VectorTilesF32() {
     }
@@ -23,7 +28,9 @@ final class VectorTilesF32 {
      */
     static void tile(int kc, float[] ap, int ao, int ars, int acs, float[] bp, int bo, int w, float[] c, int co,
                      int ldc, int mr, int nr, float alpha, float beta, float[] tmp) {
-        if (w == L) {
+        if (w == H && H < L) {
+            tile8xHalf(kc, ap, ao, ars, acs, bp, bo, tmp);
+        } else if (w == L) {
             tile8x1(kc, ap, ao, ars, acs, bp, bo, tmp);
         } else {
             tile8x2(kc, ap, ao, ars, acs, bp, bo, tmp);
@@ -110,6 +117,33 @@ final class VectorTilesF32 {
         c5.intoArray(tmp, 5 * L);
         c6.intoArray(tmp, 6 * L);
         c7.intoArray(tmp, 7 * L);
+    }
+
+    private static void tile8xHalf(int kc, float[] ap, int ao, int ars, int acs, float[] bp, int bo, float[] tmp) {
+        int r1 = ars, r2 = 2 * ars, r3 = 3 * ars, r4 = 4 * ars, r5 = 5 * ars, r6 = 6 * ars, r7 = 7 * ars;
+        FloatVector z = FloatVector.zero(HS);
+        FloatVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z;
+        int a = ao;
+        int b = bo;
+        for (int p = 0; p < kc; p++, a += acs, b += H) {
+            FloatVector b0 = FloatVector.fromArray(HS, bp, b);
+            c0 = FloatVector.broadcast(HS, ap[a]).fma(b0, c0);
+            c1 = FloatVector.broadcast(HS, ap[a + r1]).fma(b0, c1);
+            c2 = FloatVector.broadcast(HS, ap[a + r2]).fma(b0, c2);
+            c3 = FloatVector.broadcast(HS, ap[a + r3]).fma(b0, c3);
+            c4 = FloatVector.broadcast(HS, ap[a + r4]).fma(b0, c4);
+            c5 = FloatVector.broadcast(HS, ap[a + r5]).fma(b0, c5);
+            c6 = FloatVector.broadcast(HS, ap[a + r6]).fma(b0, c6);
+            c7 = FloatVector.broadcast(HS, ap[a + r7]).fma(b0, c7);
+        }
+        c0.intoArray(tmp, 0);
+        c1.intoArray(tmp, H);
+        c2.intoArray(tmp, 2 * H);
+        c3.intoArray(tmp, 3 * H);
+        c4.intoArray(tmp, 4 * H);
+        c5.intoArray(tmp, 5 * H);
+        c6.intoArray(tmp, 6 * H);
+        c7.intoArray(tmp, 7 * H);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.jnn.tensor;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,6 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorTilesF64 {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     static final int L = S.length();
+    /** The half-width species for a few leftover columns, when a vector holds 8 or more lanes. */
+    static final VectorSpecies<Double> HS = L >= 8
+            ? VectorSpecies.of(double.class, VectorShape.forBitSize(S.vectorBitSize() / 2)) : S;
+    static final int H = HS.length();
 
     private VectorTilesF64() {
     }
@@ -23,7 +28,9 @@ final class VectorTilesF64 {
      */
     static void tile(int kc, double[] ap, int ao, int ars, int acs, double[] bp, int bo, int w, double[] c, int co,
                      int ldc, int mr, int nr, double alpha, double beta, double[] tmp) {
-        if (w == L) {
+        if (w == H && H < L) {
+            tile8xHalf(kc, ap, ao, ars, acs, bp, bo, tmp);
+        } else if (w == L) {
             tile8x1(kc, ap, ao, ars, acs, bp, bo, tmp);
         } else {
             tile8x2(kc, ap, ao, ars, acs, bp, bo, tmp);
@@ -110,6 +117,33 @@ final class VectorTilesF64 {
         c5.intoArray(tmp, 5 * L);
         c6.intoArray(tmp, 6 * L);
         c7.intoArray(tmp, 7 * L);
+    }
+
+    private static void tile8xHalf(int kc, double[] ap, int ao, int ars, int acs, double[] bp, int bo, double[] tmp) {
+        int r1 = ars, r2 = 2 * ars, r3 = 3 * ars, r4 = 4 * ars, r5 = 5 * ars, r6 = 6 * ars, r7 = 7 * ars;
+        DoubleVector z = DoubleVector.zero(HS);
+        DoubleVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z;
+        int a = ao;
+        int b = bo;
+        for (int p = 0; p < kc; p++, a += acs, b += H) {
+            DoubleVector b0 = DoubleVector.fromArray(HS, bp, b);
+            c0 = DoubleVector.broadcast(HS, ap[a]).fma(b0, c0);
+            c1 = DoubleVector.broadcast(HS, ap[a + r1]).fma(b0, c1);
+            c2 = DoubleVector.broadcast(HS, ap[a + r2]).fma(b0, c2);
+            c3 = DoubleVector.broadcast(HS, ap[a + r3]).fma(b0, c3);
+            c4 = DoubleVector.broadcast(HS, ap[a + r4]).fma(b0, c4);
+            c5 = DoubleVector.broadcast(HS, ap[a + r5]).fma(b0, c5);
+            c6 = DoubleVector.broadcast(HS, ap[a + r6]).fma(b0, c6);
+            c7 = DoubleVector.broadcast(HS, ap[a + r7]).fma(b0, c7);
+        }
+        c0.intoArray(tmp, 0);
+        c1.intoArray(tmp, H);
+        c2.intoArray(tmp, 2 * H);
+        c3.intoArray(tmp, 3 * H);
+        c4.intoArray(tmp, 4 * H);
+        c5.intoArray(tmp, 5 * H);
+        c6.intoArray(tmp, 6 * H);
+        c7.intoArray(tmp, 7 * H);
     }
 
     /**
