@@ -73,7 +73,12 @@ final class GemmF32 {
         public void packPanels(int jc, int nc, int pc, int kc, int bOff, int q0, int q1) {
             for (int q = q0; q < q1; q++) {
                 int jr = q * NR;
-                packB(tb, b, bo, ldb, pc, kc, jc + jr, Math.min(NR, nc - jr), pb, bOff + jr * kc);
+                int nr = Math.min(NR, nc - jr);
+                if (vector && !tb) {
+                    VectorTilesF32.packRows(b, bo + pc * ldb + jc + jr, ldb, kc, nr, width(nr), pb, bOff + jr * kc);
+                } else {
+                    packB(tb, b, bo, ldb, pc, kc, jc + jr, nr, pb, bOff + jr * kc);
+                }
             }
         }
 
@@ -183,13 +188,28 @@ final class GemmF32 {
                     Arrays.fill(dst, d + nr, d + w, 0f);
                 }
             } else {
-                for (int j = 0; j < nr; j++) {
+                // Four source rows at a time: four read streams, and four adjacent values written per k.
+                int j = 0;
+                for (; j + 4 <= nr; j += 4) {
+                    int s0 = bo + (j0 + jr + j) * ldb + p0;
+                    int s1 = s0 + ldb;
+                    int s2 = s1 + ldb;
+                    int s3 = s2 + ldb;
+                    for (int p = 0; p < kc; p++) {
+                        int d = base + p * w + j;
+                        dst[d] = b[s0 + p];
+                        dst[d + 1] = b[s1 + p];
+                        dst[d + 2] = b[s2 + p];
+                        dst[d + 3] = b[s3 + p];
+                    }
+                }
+                for (; j < nr; j++) {
                     int src = bo + (j0 + jr + j) * ldb + p0;
                     for (int p = 0; p < kc; p++) {
                         dst[base + p * w + j] = b[src + p];
                     }
                 }
-                for (int j = nr; j < w; j++) {
+                for (j = nr; j < w; j++) {
                     for (int p = 0; p < kc; p++) {
                         dst[base + p * w + j] = 0f;
                     }

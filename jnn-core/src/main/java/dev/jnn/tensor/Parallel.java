@@ -45,16 +45,22 @@ public final class Parallel {
         }
     }
 
+    /** The environment variable and processor count do not change while the JVM runs: read them once. */
+    private static volatile Integer fromEnvOrCores;
+
     static int fromEnvironment() {
         String prop = System.getProperty("jnn.threads");
         if (prop != null && !prop.isBlank()) {
             return parse(prop, "system property jnn.threads");
         }
-        String env = System.getenv("JNN_THREADS");
-        if (env != null && !env.isBlank()) {
-            return parse(env, "environment variable JNN_THREADS");
+        Integer cached = fromEnvOrCores;
+        if (cached == null) {
+            String env = System.getenv("JNN_THREADS");
+            cached = env != null && !env.isBlank() ? parse(env, "environment variable JNN_THREADS")
+                    : Runtime.getRuntime().availableProcessors();
+            fromEnvOrCores = cached;
         }
-        return Runtime.getRuntime().availableProcessors();
+        return cached;
     }
 
     private static int parse(String value, String source) {

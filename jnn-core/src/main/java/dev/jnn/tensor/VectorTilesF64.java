@@ -147,6 +147,32 @@ final class VectorTilesF64 {
     }
 
     /**
+     * Packs kc rows of a plain op(B), nr valid values each (row stride ld), as a panel w wide ({@link GemmF64#width}),
+     * zero-filling the columns past nr: one or two masked copies a row instead of a copy and a fill.
+     */
+    static void packRows(double[] src, int so, int ld, int kc, int nr, int w, double[] dst, int d) {
+        if (w == H && H < L) {
+            VectorMask<Double> m = HS.indexInRange(0, nr);
+            for (int p = 0; p < kc; p++) {
+                DoubleVector.fromArray(HS, src, so + p * ld, m).intoArray(dst, d + p * w);
+            }
+        } else if (w == L) {
+            VectorMask<Double> m = S.indexInRange(0, nr);
+            for (int p = 0; p < kc; p++) {
+                DoubleVector.fromArray(S, src, so + p * ld, m).intoArray(dst, d + p * w);
+            }
+        } else {
+            VectorMask<Double> m0 = S.indexInRange(0, nr);
+            VectorMask<Double> m1 = S.indexInRange(L, nr);
+            for (int p = 0; p < kc; p++) {
+                int o = so + p * ld;
+                DoubleVector.fromArray(S, src, o, m0).intoArray(dst, d + p * w);
+                DoubleVector.fromArray(S, src, o + L, m1).intoArray(dst, d + p * w + L);
+            }
+        }
+    }
+
+    /**
      * c = alpha * acc + beta * c for the valid mr x nr corner of a tile: two separately rounded products and a
      * sum, as in the scalar write-back (a product by 1 is exact, so the bits agree); a short last chunk is
      * masked. It is kept apart from the tiles because a branch with live vector accumulators makes C2 box them,
