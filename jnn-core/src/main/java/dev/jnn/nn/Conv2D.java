@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * A 2-D convolution over samples of shape (height, width, channels), computed as {@link Im2col} packing plus one
- * GEMM. The kernel has shape (kh·kw·channels, filters), which is Keras's (kh, kw, channels, filters) in row-major
+ * GEMM, or in float32 with valid padding by {@link DirectConv} straight from the input. The kernel has shape (kh·kw·channels, filters), which is Keras's (kh, kw, channels, filters) in row-major
  * order; the output is (outHeight, outWidth, filters). Padding {@code valid} uses no padding; {@code same} pads so
  * that {@code out = ceil(in / stride)}, with the odd pixel at the bottom/right, as Keras and TensorFlow do.
  */
@@ -37,6 +37,9 @@ public final class Conv2D implements Activated {
     private Tensor inGradBuffer;
     private Tensor output;
     private int rows;
+    /** The direct kernels for float32 with valid padding (null until first used), and the input they read. */
+    private DirectConv direct;
+    private Tensor directInput;
 
     /** A square {@code size}×{@code size} convolution with stride 1 and valid padding. */
     public Conv2D(int filters, int size, Activation activation) {
@@ -119,6 +122,8 @@ public final class Conv2D implements Activated {
         kernelInit.fill(kernel.value(), k, kh * kw * filters, rng);
         biasInit.fill(bias.value(), k, kh * kw * filters, rng);
         patches = dPatches = outBuffer = inGradBuffer = null;
+        direct = null;
+        directInput = null;
         return outputShape();
     }
 
@@ -158,13 +163,26 @@ public final class Conv2D implements Activated {
         Shapes.checkInput("Conv2D", x, inCols);
         rows = x.rows();
         int positions = rows * geometry.positions();
-        patches = Shapes.ensure(patches, x.dtype(), positions, geometry.patchSize());
-        Tensor p = patches.rows(0, positions);
-        geometry.pack(x, p);
         outBuffer = Shapes.ensure(outBuffer, x.dtype(), positions, filters);
         Tensor z = outBuffer.rows(0, positions);
-        Gemm.gemm(false, false, 1.0, p, kernel.value(), 0.0, z);
-        ConvKernels.biasActivate(z, bias.value(), activation);
+        if (DirectConv.suits(geometry, x)) {
+            if (direct == null) {
+                direct = new DirectConv(geometry, filters);
+            }
+            boolean relu = activation == Activation.RELU;
+            direct.forward(x, kernel.value(), bias.value(), relu, z.reshape(rows, geometry.positions() * filters));
+            if (!relu && activation != Activation.IDENTITY) {
+                activation.apply(z);
+            }
+            directInput = x;
+        } else {
+            patches = Shapes.ensure(patches, x.dtype(), positions, geometry.patchSize());
+            Tensor p = patches.rows(0, positions);
+            geometry.pack(x, p);
+            Gemm.gemm(false, false, 1.0, p, kernel.value(), 0.0, z);
+            ConvKernels.biasActivate(z, bias.value(), activation);
+            directInput = null;
+        }
         output = z;
         return z.reshape(rows, geometry.positions() * filters);
     }
@@ -180,9 +198,12 @@ public final class Conv2D implements Activated {
     public Tensor backwardLinear(Tensor dzRows, boolean needInputGrad) {
         int positions = rows * geometry.positions();
         Tensor dz = dzRows.reshape(positions, filters);
-        Tensor p = patches.rows(0, positions);
-        ConvKernels.tallTransposedProduct(p, dz, kernel.grad());
-        ConvKernels.columnSums(dz, bias.grad());
+        if (directInput != null) {
+            direct.kernelGradient(directInput, dz, kernel.grad(), bias.grad());
+        } else {
+            ConvKernels.tallTransposedProduct(patches.rows(0, positions), dz, kernel.grad());
+            ConvKernels.columnSums(dz, bias.grad());
+        }
         if (!needInputGrad) {
             return null;
         }

@@ -1,0 +1,103 @@
+package dev.jnn.nn;
+
+import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Parallel;
+import dev.jnn.tensor.Rng;
+import dev.jnn.tensor.Tensor;
+import dev.jnn.tensor.VectorSupport;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The direct float32 convolution (valid padding) against the float64 im2col + GEMM path, which the finite-difference
+ * checks cover: the same layer with the same weights, forward output, kernel, bias and input gradients.
+ */
+class DirectConvTest {
+
+    @ParameterizedTest(name = "{0}x{1}x{2}, {3} filters, {4}x{5} kernel, strides {6}x{7}, {8}")
+    @CsvSource({
+        "28, 28, 1, 6, 3, 3, 1, 1, RELU",      // LeNet's first layer
+        "13, 13, 6, 16, 3, 3, 1, 1, RELU",     // and its second
+        "9, 11, 3, 20, 2, 3, 2, 1, TANH",      // filters past one vector, strides, odd widths
+        "7, 6, 2, 1, 3, 2, 1, 2, IDENTITY",
+        "5, 5, 4, 33, 5, 5, 1, 1, LOGISTIC"})  // one output position per sample
+    void matchesTheIm2colPath(int h, int w, int c, int filters, int kh, int kw, int sy, int sx, Activation act) {
+        Assumptions.assumeTrue(VectorSupport.available(), "the direct kernels need the Vector API");
+        int rows = 5;
+        Conv2D direct = new Conv2D(filters, kh, kw, sy, sx, "valid", act).biasInitializer(Init.randomUniform(-1, 1));
+        Conv2D reference = new Conv2D(filters, kh, kw, sy, sx, "valid", act).biasInitializer(Init.randomUniform(-1, 1));
+        int[] out = direct.build(new int[] {h, w, c}, DType.FLOAT32, new Rng(3));
+        reference.build(new int[] {h, w, c}, DType.FLOAT64, new Rng(3));
+        int inCols = h * w * c;
+        int outCols = out[0] * out[1] * out[2];
+        Rng rng = new Rng(11);
+        Tensor x = Tensor.zeros(DType.FLOAT64, rows, inCols);
+        Tensor g = Tensor.zeros(DType.FLOAT64, rows, outCols);
+        for (int i = 0; i < x.size(); i++) {
+            x.setFlat(i, (float) rng.uniform(-1, 1));
+        }
+        for (int i = 0; i < g.size(); i++) {
+            g.setFlat(i, (float) rng.uniform(-1, 1));
+        }
+        Tensor want = reference.forward(x, true);
+        Tensor got = direct.forward(x.to(DType.FLOAT32), true);
+        close(want, got, "output");
+        Tensor wantDx = reference.backward(g.copy(), true);
+        Tensor gotDx = direct.backward(g.to(DType.FLOAT32), true);
+        close(reference.kernel().grad(), direct.kernel().grad(), "kernel gradient");
+        close(reference.bias().grad(), direct.bias().grad(), "bias gradient");
+        close(wantDx, gotDx, "input gradient");
+    }
+
+    @ParameterizedTest(name = "{0} threads")
+    @CsvSource({"2", "3"})
+    void bitsDoNotDependOnThreadCount(int threads) {
+        Assumptions.assumeTrue(VectorSupport.available(), "the direct kernels need the Vector API");
+        float[][] one = run(1);
+        float[][] many = run(threads);
+        for (int i = 0; i < one.length; i++) {
+            assertArrayEquals(one[i], many[i], "result " + i + " with " + threads + " threads");
+        }
+    }
+
+    private static float[][] run(int threads) {
+        Parallel.setThreads(threads);
+        try {
+            Conv2D conv = new Conv2D(6, 3, Activation.RELU);
+            conv.build(new int[] {12, 12, 1}, DType.FLOAT32, new Rng(5));
+            Rng rng = new Rng(9);
+            Tensor x = Tensor.zeros(DType.FLOAT32, 37, 144);
+            Tensor g = Tensor.zeros(DType.FLOAT32, 37, 600);
+            for (int i = 0; i < x.size(); i++) {
+                x.setFlat(i, rng.uniform(-1, 1));
+            }
+            for (int i = 0; i < g.size(); i++) {
+                g.setFlat(i, rng.uniform(-1, 1));
+            }
+            float[] y = conv.forward(x, true).copy().floatData();
+            conv.backward(g, false);
+            return new float[][] {y, conv.kernel().grad().copy().floatData(), conv.bias().grad().copy().floatData()};
+        } finally {
+            Parallel.setThreads(0);
+        }
+    }
+
+    private static void close(Tensor want, Tensor got, String what) {
+        assertEquals(want.size(), got.size(), what + " size");
+        double scale = 0;
+        for (int i = 0; i < want.size(); i++) {
+            scale = Math.max(scale, Math.abs(want.getFlat(i)));
+        }
+        for (int i = 0; i < want.size(); i++) {
+            double d = Math.abs(want.getFlat(i) - got.getFlat(i));
+            int at = i;
+            assertTrue(d <= 1e-5 * Math.max(1, scale), () -> what + " differs at " + at + ": " + want.getFlat(at)
+                    + " vs " + got.getFlat(at));
+        }
+    }
+}
