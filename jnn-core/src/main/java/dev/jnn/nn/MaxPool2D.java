@@ -46,21 +46,17 @@ public final class MaxPool2D extends Pooling {
                 for (int ox = 0; ox < outWidth; ox++) {
                     int base = oy * sy * rowLen + ox * sx * channels;
                     for (int c = 0; c < channels; c++, o++) {
-                        int best = base + c;
-                        float m = xf[xo + best];
+                        long k = Long.MIN_VALUE;
                         for (int ky = 0; ky < py; ky++) {
                             int row = base + ky * rowLen + c;
                             for (int kx = 0; kx < px; kx++) {
                                 int i = row + kx * channels;
-                                float v = xf[xo + i];
-                                if (v > m || v != v && m == m) {
-                                    m = v;
-                                    best = i;
-                                }
+                                k = Math.max(k, key(xf[xo + i], i));
                             }
                         }
+                        int best = (int) (Integer.MAX_VALUE - (k & 0xFFFFFFFFL));
                         argmax[ao + o] = best;
-                        of[oo + o] = m;
+                        of[oo + o] = xf[xo + best];
                     }
                 }
             }
@@ -90,6 +86,18 @@ public final class MaxPool2D extends Pooling {
                 }
             }
         }
+    }
+
+    /**
+     * A float and its window position as one ordered long: the value's bits made monotonic (NaN canonical and
+     * above +∞, −0 as +0) in the high half, and {@code MAX − i} in the low half so that ties go to the first
+     * position. The maximum of the keys is the maximum value at its first position, with NaN winning, as the
+     * comparisons of the float64 path decide; a long maximum needs no branch, and the maximum's position in a
+     * window is random, which makes branches mispredict.
+     */
+    private static long key(float v, int i) {
+        int b = Float.floatToIntBits(v + 0f);
+        return (long) (b ^ (b >> 31 & Integer.MAX_VALUE)) << 32 | (Integer.MAX_VALUE - i);
     }
 
     @Override
