@@ -13,8 +13,9 @@ import java.util.Objects;
 
 /**
  * A 2-D convolution over samples of shape (height, width, channels), computed as {@link Im2col} packing plus one
- * GEMM, or in float32 with valid padding by {@link DirectConv} straight from the input. The kernel has shape (kh·kw·channels, filters), which is Keras's (kh, kw, channels, filters) in row-major
- * order; the output is (outHeight, outWidth, filters). Padding {@code valid} uses no padding; {@code same} pads so
+ * GEMM, or in float32 with valid padding by {@link DirectConv} straight from the input. The kernel has shape
+ * (kh·kw·channels, filters), which is Keras's (kh, kw, channels, filters) in row-major order; the output is
+ * (outHeight, outWidth, filters). Padding {@code valid} uses no padding; {@code same} pads so
  * that {@code out = ceil(in / stride)}, with the odd pixel at the bottom/right, as Keras and TensorFlow do.
  */
 public final class Conv2D implements Activated {
@@ -98,7 +99,8 @@ public final class Conv2D implements Activated {
     public int[] build(int[] in, DType dtype, Rng rng) {
         if (in.length != 3) {
             throw new IllegalArgumentException("Conv2D expects samples of shape (height, width, channels), got "
-                    + Shapes.text(in) + ": start the model with an Input of the image shape, e.g. new Input(28, 28, 1)");
+                    + Shapes.text(in)
+                    + ": start the model with an Input of the image shape, e.g. new Input(28, 28, 1)");
         }
         int h = in[0], w = in[1], c = in[2];
         int oh, ow, padTop = 0, padLeft = 0;

@@ -1,10 +1,14 @@
 package dev.jnn.nn;
 
+import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Parallel;
 import dev.jnn.tensor.Tensor;
+import dev.jnn.tensor.VectorSupport;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
+
+import java.util.Arrays;
 
 /**
  * Float32 convolution with valid padding computed straight from the input, without the patch matrix: each output
@@ -51,8 +55,8 @@ final class DirectConv {
 
     /** Whether the direct kernels apply: float32, valid padding, and the Vector API present. */
     static boolean suits(Im2col g, Tensor x) {
-        return x.dtype() == dev.jnn.tensor.DType.FLOAT32 && g.padTop() == 0 && g.padLeft() == 0
-                && dev.jnn.tensor.VectorSupport.available();
+        return x.dtype() == DType.FLOAT32 && g.padTop() == 0 && g.padLeft() == 0
+                && VectorSupport.available();
     }
 
     /** {@code out = f(conv(x, kernel) + bias)} with f fused when {@code relu}, else the identity. */
@@ -114,7 +118,8 @@ final class DirectConv {
                     int p0 = rowBase + ox * step;
                     FloatVector a0 = b;
                     for (int t = 0; t < k; t++) {
-                        a0 = FloatVector.broadcast(S, x[p0 + tap[t]]).fma(FloatVector.fromArray(S, kp, t * fp + fc), a0);
+                        FloatVector w = FloatVector.fromArray(S, kp, t * fp + fc);
+                        a0 = FloatVector.broadcast(S, x[p0 + tap[t]]).fma(w, a0);
                     }
                     (relu ? a0.max(zero) : a0).intoArray(out, o, m);
                 }
@@ -165,7 +170,7 @@ final class DirectConv {
         int rowLen = g.width() * g.channels();
         int step = g.sx() * g.channels();
         int ow = g.outWidth();
-        java.util.Arrays.fill(part, po, po + (k + 1) * fp, 0f);
+        Arrays.fill(part, po, po + (k + 1) * fp, 0f);
         // Full-width loads of dz read a few values of the next positions, which only reach lanes past the filters
         // (never read back); the last positions of the array use masked loads instead.
         int safe = dz.length - L;
@@ -180,7 +185,8 @@ final class DirectConv {
                     int z = zo + oy * ow * filters;
                     int ox = 0;
                     // Four positions at a time: each partial row is loaded and stored once for four products.
-                    for (; ox + TILE <= ow && z + 3 * filters <= safe; ox += TILE, p += TILE * step, z += TILE * filters) {
+                    for (; ox + TILE <= ow && z + 3 * filters <= safe;
+                         ox += TILE, p += TILE * step, z += TILE * filters) {
                         FloatVector d0 = FloatVector.fromArray(S, dz, z);
                         FloatVector d1 = FloatVector.fromArray(S, dz, z + filters);
                         FloatVector d2 = FloatVector.fromArray(S, dz, z + 2 * filters);

@@ -174,7 +174,10 @@ final class GemmF64 {
         }
     }
 
-    /** Packs op(B)[p0:p0+kc, j0:j0+nc] from dOff as panels NR (or, for a short last panel, {@link #width}) wide, zero-padded. */
+    /**
+     * Packs op(B)[p0:p0+kc, j0:j0+nc] from dOff as panels NR wide (a short last panel {@link #width} wide),
+     * zero-padded.
+     */
     static void packB(boolean tb, double[] b, int bo, int ldb, int p0, int kc, int j0, int nc, double[] dst,
                       int dOff) {
         for (int jr = 0; jr < nc; jr += NR) {
