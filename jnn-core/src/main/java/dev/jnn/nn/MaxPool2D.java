@@ -2,6 +2,7 @@ package dev.jnn.nn;
 
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
+import dev.jnn.tensor.VectorSupport;
 
 /**
  * Max pooling over (height, width, channels) samples, valid padding. The backward pass routes each output's
@@ -9,6 +10,8 @@ import dev.jnn.tensor.Tensor;
  */
 public final class MaxPool2D extends Pooling {
     private int[] argmax = new int[0];
+    /** 2×2 windows with stride 2 and the Vector API: the two-pass kernel of {@link MaxPool2x2}. */
+    private final boolean pairs;
 
     /** A {@code size}×{@code size} window with the same stride. */
     public MaxPool2D(int size) {
@@ -18,6 +21,7 @@ public final class MaxPool2D extends Pooling {
     /** A {@code py}×{@code px} window with strides {@code sy}, {@code sx}. */
     public MaxPool2D(int py, int px, int sy, int sx) {
         super("MaxPool2D", py, px, sy, sx);
+        pairs = py == 2 && px == 2 && sy == 2 && sx == 2 && VectorSupport.available();
     }
 
     @Override
@@ -39,6 +43,11 @@ public final class MaxPool2D extends Pooling {
         int ao = n * outCols();
         int rowLen = width * channels;
         int o = 0;
+        if (x.dtype() == DType.FLOAT32 && pairs) {
+            MaxPool2x2.forward(x.floatData(), xo, out.floatData(), oo, argmax, ao, width, channels, outHeight,
+                    outWidth);
+            return;
+        }
         if (x.dtype() == DType.FLOAT32) {
             float[] xf = x.floatData();
             float[] of = out.floatData();
