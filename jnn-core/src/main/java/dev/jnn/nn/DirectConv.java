@@ -82,8 +82,11 @@ final class DirectConv {
         int step = g.sx() * c;
         int ow = g.outWidth();
         FloatVector zero = FloatVector.zero(S);
+        int end = oo + g.positions() * filters;
         for (int fc = 0; fc < fp; fc += L) {
             VectorMask<Float> m = S.indexInRange(fc, filters);
+            // Whole-vector stores (masked ones are slow) when the extra lanes only reach positions written later.
+            int whole = fc + L <= filters ? Integer.MAX_VALUE : fp == L ? end - L : Integer.MIN_VALUE;
             FloatVector b = FloatVector.fromArray(S, packedBias, fc);
             for (int oy = 0; oy < g.outHeight(); oy++) {
                 int rowBase = xo + oy * g.sy() * rowLen;
@@ -109,10 +112,10 @@ final class DirectConv {
                         a2 = a2.max(zero);
                         a3 = a3.max(zero);
                     }
-                    a0.intoArray(out, o, m);
-                    a1.intoArray(out, o + filters, m);
-                    a2.intoArray(out, o + 2 * filters, m);
-                    a3.intoArray(out, o + 3 * filters, m);
+                    store(a0, out, o, m, whole);
+                    store(a1, out, o + filters, m, whole);
+                    store(a2, out, o + 2 * filters, m, whole);
+                    store(a3, out, o + 3 * filters, m, whole);
                 }
                 for (; ox < ow; ox++, o += filters) {
                     int p0 = rowBase + ox * step;
@@ -121,9 +124,22 @@ final class DirectConv {
                         FloatVector w = FloatVector.fromArray(S, kp, t * fp + fc);
                         a0 = FloatVector.broadcast(S, x[p0 + tap[t]]).fma(w, a0);
                     }
-                    (relu ? a0.max(zero) : a0).intoArray(out, o, m);
+                    store(relu ? a0.max(zero) : a0, out, o, m, whole);
                 }
             }
+        }
+    }
+
+    /**
+     * Stores {@code v} at {@code out[o]}: whole when {@code o <= whole}, else only the lanes of {@code m}. With one
+     * vector of filters, positions are stored in increasing order, so a whole vector's lanes past the filters are
+     * overwritten by the next position; only the sample's last positions need the mask.
+     */
+    private static void store(FloatVector v, float[] out, int o, VectorMask<Float> m, int whole) {
+        if (o <= whole) {
+            v.intoArray(out, o);
+        } else {
+            v.intoArray(out, o, m);
         }
     }
 
@@ -203,7 +219,8 @@ final class DirectConv {
                         d0.add(d1).add(d2.add(d3)).add(FloatVector.fromArray(S, part, bias)).intoArray(part, bias);
                     }
                     for (; ox < ow; ox++, p += step, z += filters) {
-                        FloatVector d0 = FloatVector.fromArray(S, dz, z, m);
+                        FloatVector d0 = z <= safe ? FloatVector.fromArray(S, dz, z)
+                                : FloatVector.fromArray(S, dz, z, m);
                         for (int t = 0; t < k; t++) {
                             int w = po + t * fp + fc;
                             FloatVector.broadcast(S, x[p + tap[t]]).fma(d0, FloatVector.fromArray(S, part, w))

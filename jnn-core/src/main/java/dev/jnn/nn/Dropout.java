@@ -1,6 +1,7 @@
 package dev.jnn.nn;
 
 import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Kernels;
 import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;
 
@@ -83,22 +84,7 @@ public final class Dropout implements Layer {
     }
 
     private void multiply(Tensor in, Tensor out) {
-        int n = in.size();
-        double scale = 1 / (1 - rate);
-        if (in.dtype() == DType.FLOAT32) {
-            float[] a = in.floatData();
-            float[] b = out.floatData();
-            float s = (float) scale;
-            for (int i = 0; i < n; i++) {
-                b[out.offset() + i] = kept[i] ? a[in.offset() + i] * s : 0f;
-            }
-        } else {
-            double[] a = in.doubleData();
-            double[] b = out.doubleData();
-            for (int i = 0; i < n; i++) {
-                b[out.offset() + i] = kept[i] ? a[in.offset() + i] * scale : 0.0;
-            }
-        }
+        Kernels.keep(in, kept, 1 / (1 - rate), out);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.jnn.optim;
 
 import dev.jnn.nn.Parameter;
-import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Kernels;
 import dev.jnn.tensor.Tensor;
 
 import java.util.IdentityHashMap;
@@ -59,40 +59,7 @@ public final class Adam implements Optimizer {
         for (Parameter p : parameters) {
             Tensor[] ms = moments.computeIfAbsent(p, k -> new Tensor[] {
                 Tensor.zeros(k.value().dtype(), k.value().shape()), Tensor.zeros(k.value().dtype(), k.value().shape())});
-            int n = p.value().size();
-            if (p.value().dtype() == DType.FLOAT64) {
-                double[] w = p.value().doubleData();
-                double[] g = p.grad().doubleData();
-                double[] m = ms[0].doubleData();
-                double[] s = ms[1].doubleData();
-                int wo = p.value().offset();
-                int go = p.grad().offset();
-                for (int i = 0; i < n; i++) {
-                    double gi = g[go + i];
-                    m[i] = beta1 * m[i] + (1 - beta1) * gi;
-                    s[i] = beta2 * s[i] + (1 - beta2) * (gi * gi);
-                    w[wo + i] += -lrT * m[i] / (Math.sqrt(s[i]) + epsilon);
-                }
-            } else {
-                float[] w = p.value().floatData();
-                float[] g = p.grad().floatData();
-                float[] m = ms[0].floatData();
-                float[] s = ms[1].floatData();
-                int wo = p.value().offset();
-                int go = p.grad().offset();
-                float b1 = (float) beta1;
-                float b2 = (float) beta2;
-                float c1 = (float) (1 - beta1);
-                float c2 = (float) (1 - beta2);
-                float lr = (float) lrT;
-                float eps = (float) epsilon;
-                for (int i = 0; i < n; i++) {
-                    float gi = g[go + i];
-                    m[i] = b1 * m[i] + c1 * gi;
-                    s[i] = b2 * s[i] + c2 * (gi * gi);
-                    w[wo + i] += -lr * m[i] / ((float) Math.sqrt(s[i]) + eps);
-                }
-            }
+            Kernels.adam(p.value(), p.grad(), ms[0], ms[1], beta1, beta2, lrT, epsilon);
         }
     }
 

@@ -195,6 +195,26 @@ public final class Kernels {
                 s.doubleData(), 0, n, beta1, beta2, 1 - beta1, 1 - beta2, lr, eps);
     }
 
+    /**
+     * {@code out[i] = kept[i] ? in[i]·scale : 0} (inverted dropout's mask); a dropped value is exactly zero, even NaN.
+     * {@code out} may be {@code in}.
+     */
+    public static void keep(Tensor in, boolean[] kept, double scale, Tensor out) {
+        check("keep", in, out);
+        int n = in.size();
+        if (kept.length < n) {
+            throw new IllegalArgumentException("keep: " + kept.length + " mask values for " + n + " elements");
+        }
+        if (in.dtype() == DType.FLOAT32) {
+            if (vector) VectorKernelsF32.keep(in.floatData(), in.offset(), kept, (float) scale, out.floatData(),
+                    out.offset(), n);
+            else ScalarKernelsF32.keep(in.floatData(), in.offset(), kept, (float) scale, out.floatData(), out.offset(),
+                    0, n);
+        } else if (vector) VectorKernelsF64.keep(in.doubleData(), in.offset(), kept, scale, out.doubleData(),
+                out.offset(), n);
+        else ScalarKernelsF64.keep(in.doubleData(), in.offset(), kept, scale, out.doubleData(), out.offset(), 0, n);
+    }
+
     /** {@code x *= alpha}. */
     public static void scale(Tensor x, double alpha) {
         if (x.dtype() == DType.FLOAT32) {

@@ -111,6 +111,12 @@ final class ScalarKernelsF32 {
         }
     }
 
+    static void keep(float[] in, int inOff, boolean[] kept, float scale, float[] out, int outOff, int from, int len) {
+        for (int i = from; i < len; i++) {
+            out[outOff + i] = kept[i] ? in[inOff + i] * scale : 0f;
+        }
+    }
+
     static void scale(float alpha, float[] x, int off, int len) {
         for (int i = off; i < off + len; i++) {
             x[i] *= alpha;

@@ -111,6 +111,12 @@ final class ScalarKernelsF64 {
         }
     }
 
+    static void keep(double[] in, int inOff, boolean[] kept, double scale, double[] out, int outOff, int from, int len) {
+        for (int i = from; i < len; i++) {
+            out[outOff + i] = kept[i] ? in[inOff + i] * scale : 0.0;
+        }
+    }
+
     static void scale(double alpha, double[] x, int off, int len) {
         for (int i = off; i < off + len; i++) {
             x[i] *= alpha;

@@ -158,6 +158,16 @@ final class VectorKernelsF32 {
         ScalarKernelsF32.adam(w, wOff + ub, g, gOff + ub, m, s, ub, len - ub, b1, b2, c1, c2, lr, eps);
     }
 
+    static void keep(float[] in, int inOff, boolean[] kept, float scale, float[] out, int outOff, int len) {
+        int ub = S.loopBound(len);
+        FloatVector zero = FloatVector.zero(S);
+        for (int i = 0; i < ub; i += L) {
+            zero.blend(FloatVector.fromArray(S, in, inOff + i).mul(scale), VectorMask.fromArray(S, kept, i))
+                    .intoArray(out, outOff + i);
+        }
+        ScalarKernelsF32.keep(in, inOff, kept, scale, out, outOff, ub, len);
+    }
+
     static void scale(float alpha, float[] x, int off, int len) {
         int ub = S.loopBound(len);
         for (int i = off; i < off + ub; i += L) {

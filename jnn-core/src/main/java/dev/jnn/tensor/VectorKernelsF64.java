@@ -158,6 +158,16 @@ final class VectorKernelsF64 {
         ScalarKernelsF64.adam(w, wOff + ub, g, gOff + ub, m, s, ub, len - ub, b1, b2, c1, c2, lr, eps);
     }
 
+    static void keep(double[] in, int inOff, boolean[] kept, double scale, double[] out, int outOff, int len) {
+        int ub = S.loopBound(len);
+        DoubleVector zero = DoubleVector.zero(S);
+        for (int i = 0; i < ub; i += L) {
+            zero.blend(DoubleVector.fromArray(S, in, inOff + i).mul(scale), VectorMask.fromArray(S, kept, i))
+                    .intoArray(out, outOff + i);
+        }
+        ScalarKernelsF64.keep(in, inOff, kept, scale, out, outOff, ub, len);
+    }
+
     static void scale(double alpha, double[] x, int off, int len) {
         int ub = S.loopBound(len);
         for (int i = off; i < off + ub; i += L) {

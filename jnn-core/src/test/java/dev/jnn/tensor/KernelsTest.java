@@ -119,6 +119,30 @@ class KernelsTest {
         }
     }
 
+    @ParameterizedTest(name = "vector={0}")
+    @ValueSource(booleans = {true, false})
+    void keepScalesKeptValuesAndZeroesDroppedOnesEvenNaN(boolean vector) {
+        Kernels.vector = vector && VectorSupport.available();
+        Random r = new Random(5);
+        for (DType dt : DType.values()) {
+            for (int n : LENGTHS) {
+                Tensor in = Tensor.zeros(dt, n + 3, 1).rows(2, n + 2);
+                boolean[] kept = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    in.setFlat(i, i % 5 == 0 ? Double.NaN : r.nextGaussian());
+                    kept[i] = r.nextBoolean();
+                }
+                Tensor out = Tensor.zeros(dt, n, 1);
+                Kernels.keep(in, kept, 2.5, out);
+                for (int i = 0; i < n; i++) {
+                    double want = kept[i] ? (dt == DType.FLOAT32 ? (float) in.getFlat(i) * 2.5f : in.getFlat(i) * 2.5)
+                            : 0.0;
+                    assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(out.getFlat(i)), "element " + i);
+                }
+            }
+        }
+    }
+
     @Test
     void softmaxArgmaxAndNaN() {
         Tensor p = Tensor.of(new double[][] {{1000, 1001, 1002}, {0, 0, 0}, {1, Double.NaN, 2}});
