@@ -47,12 +47,22 @@ public final class Rng {
     }
 
     private void twist() {
-        for (int i = 0; i < N; i++) {
-            int y = (mt[i] & 0x8000_0000) | (mt[(i + 1) % N] & 0x7FFF_FFFF);
-            int next = mt[(i + M) % N] ^ (y >>> 1);
-            mt[i] = (y & 1) != 0 ? next ^ 0x9908_B0DF : next;
+        // The reference recurrence in three runs, so that no index wraps (no modulo), and the conditional xor as a
+        // mask (the low bit is random, so a branch on it mispredicts half the time).
+        int i = 0;
+        for (; i < N - M; i++) {
+            mt[i] = mix(mt[i], mt[i + 1], mt[i + M]);
         }
+        for (; i < N - 1; i++) {
+            mt[i] = mix(mt[i], mt[i + 1], mt[i + M - N]);
+        }
+        mt[N - 1] = mix(mt[N - 1], mt[0], mt[M - 1]);
         index = 0;
+    }
+
+    private static int mix(int current, int next, int far) {
+        int y = (current & 0x8000_0000) | (next & 0x7FFF_FFFF);
+        return far ^ (y >>> 1) ^ (-(y & 1) & 0x9908_B0DF);
     }
 
     /** A double in [0, 1) with 53 random bits ({@code random_sample}). */
