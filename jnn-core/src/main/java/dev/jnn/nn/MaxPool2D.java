@@ -10,7 +10,7 @@ import dev.jnn.tensor.VectorSupport;
  */
 public final class MaxPool2D extends Pooling {
     private int[] argmax = new int[0];
-    /** 2×2 windows with stride 2 and the Vector API: the two-pass kernel of {@link MaxPool2x2}. */
+    /** 2×2 windows with stride 2 and the Vector API: {@link MaxPool2x2}, channels across vector lanes. */
     private final boolean pairs;
 
     /** A {@code size}×{@code size} window with the same stride. */
