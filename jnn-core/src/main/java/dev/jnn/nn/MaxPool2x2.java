@@ -34,7 +34,6 @@ final class MaxPool2x2 {
         int rowLen = width * channels;
         int outCols = outHeight * outWidth * channels;
         int lanes = F.length();
-        int[] step = {0, channels, rowLen, rowLen + channels};
         IntVector iota = IntVector.zero(I).addIndex(1);
         for (int oy = 0; oy < outHeight; oy++) {
             int top = 2 * oy * rowLen;
@@ -47,11 +46,12 @@ final class MaxPool2x2 {
                     IntVector bestK = monotonic(bestV);
                     IntVector bestP = iota.add(p);
                     for (int q = 1; q < 4; q++) {
-                        FloatVector v = load(x, xo + p + step[q], m);
+                        int at = p + (q >> 1) * rowLen + (q & 1) * channels; // right, below, below right
+                        FloatVector v = load(x, xo + at, m);
                         IntVector k = monotonic(v);
                         VectorMask<Integer> larger = k.compare(VectorOperators.GT, bestK);
                         bestK = bestK.max(k);
-                        bestP = bestP.blend(iota.add(p + step[q]), larger);
+                        bestP = bestP.blend(iota.add(at), larger);
                         bestV = bestV.blend(v, larger.cast(F));
                     }
                     if (o + c + lanes <= outCols) {
