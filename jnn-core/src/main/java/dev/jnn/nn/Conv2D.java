@@ -13,7 +13,8 @@ import java.util.Objects;
 
 /**
  * A 2-D convolution over samples of shape (height, width, channels), computed as {@link Im2col} packing plus one
- * GEMM, or in float32 with valid padding by {@link DirectConv} straight from the input. The kernel has shape
+ * GEMM, or in float32 with valid padding straight from the input: by {@link SingleChannelConv} for one-channel
+ * images with stride 1, else by {@link DirectConv}. The kernel has shape
  * (kh·kw·channels, filters), which is Keras's (kh, kw, channels, filters) in row-major order; the output is
  * (outHeight, outWidth, filters). Padding {@code valid} uses no padding; {@code same} pads so
  * that {@code out = ceil(in / stride)}, with the odd pixel at the bottom/right, as Keras and TensorFlow do.
@@ -39,7 +40,7 @@ public final class Conv2D implements Activated {
     private Tensor output;
     private int rows;
     /** The direct kernels for float32 with valid padding (null until first used), and the input they read. */
-    private DirectConv direct;
+    private ValidConv direct;
     private Tensor directInput;
 
     /** A square {@code size}×{@code size} convolution with stride 1 and valid padding. */
@@ -169,7 +170,8 @@ public final class Conv2D implements Activated {
         Tensor z = outBuffer.rows(0, positions);
         if (DirectConv.suits(geometry, x)) {
             if (direct == null) {
-                direct = new DirectConv(geometry, filters);
+                direct = SingleChannelConv.suits(geometry, filters, x) ? new SingleChannelConv(geometry, filters)
+                        : new DirectConv(geometry, filters);
             }
             boolean relu = activation == Activation.RELU;
             direct.forward(x, kernel.value(), bias.value(), relu, z.reshape(rows, geometry.positions() * filters));

@@ -19,7 +19,7 @@ import java.util.Arrays;
  * API is present. Outputs are independent; the kernel gradient is summed per fixed group of samples and the groups
  * are added in order, so the thread count never changes the bits.
  */
-final class DirectConv {
+final class DirectConv implements ValidConv {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /** Output positions computed together, sharing each kernel row load. */
@@ -59,8 +59,8 @@ final class DirectConv {
                 && VectorSupport.available();
     }
 
-    /** {@code out = f(conv(x, kernel) + bias)} with f fused when {@code relu}, else the identity. */
-    void forward(Tensor x, Tensor kernel, Tensor bias, boolean relu, Tensor out) {
+    @Override
+    public void forward(Tensor x, Tensor kernel, Tensor bias, boolean relu, Tensor out) {
         int k = g.patchSize();
         packedKernel = pad(kernel.floatData(), kernel.offset(), k, packedKernel);
         packedBias = pad(bias.floatData(), bias.offset(), 1, packedBias);
@@ -143,11 +143,8 @@ final class DirectConv {
         }
     }
 
-    /**
-     * {@code dKernel = Σ over samples and positions of window values times dz} and {@code dBias = Σ dz}, dz being
-     * (rows·positions, filters).
-     */
-    void kernelGradient(Tensor x, Tensor dz, Tensor dKernel, Tensor dBias) {
+    @Override
+    public void kernelGradient(Tensor x, Tensor dz, Tensor dKernel, Tensor dBias) {
         int rows = x.rows();
         int k = tap.length + 1; // the taps, then the bias as a tap whose input is 1
         int groups = (rows + GROUP - 1) / GROUP;

@@ -25,7 +25,18 @@ class DirectConvTest {
         "13, 13, 6, 16, 3, 3, 1, 1, RELU",     // and its second
         "9, 11, 3, 20, 2, 3, 2, 1, TANH",      // filters past one vector, strides, odd widths
         "7, 6, 2, 1, 3, 2, 1, 2, IDENTITY",
-        "5, 5, 4, 33, 5, 5, 1, 1, LOGISTIC"})  // one output position per sample
+        "5, 5, 4, 33, 5, 5, 1, 1, LOGISTIC",   // one output position per sample
+        // one channel, stride 1: SingleChannelConv, whose chunks of positions fill 1 to 4 whole vectors
+        "12, 12, 1, 1, 3, 3, 1, 1, RELU",
+        "9, 13, 1, 3, 2, 3, 1, 1, TANH",
+        "11, 10, 1, 8, 5, 5, 1, 1, RELU",
+        "6, 7, 1, 12, 1, 1, 1, 1, IDENTITY",
+        "10, 9, 1, 16, 3, 2, 1, 1, RELU",
+        "8, 8, 1, 24, 3, 3, 1, 1, RELU",
+        "7, 9, 1, 32, 4, 4, 1, 1, RELU",
+        "5, 4, 1, 6, 3, 3, 1, 1, RELU",       // rows of two positions: a chunk spans several rows
+        "3, 3, 1, 6, 3, 3, 1, 1, IDENTITY",   // one output position
+        "9, 9, 1, 5, 3, 3, 1, 1, RELU"})      // 5 filters need 5 vectors per chunk: DirectConv
     void matchesTheIm2colPath(int h, int w, int c, int filters, int kh, int kw, int sy, int sx, Activation act) {
         Assumptions.assumeTrue(VectorSupport.available(), "the direct kernels need the Vector API");
         int rows = 5;
@@ -54,24 +65,24 @@ class DirectConvTest {
         close(wantDx, gotDx, "input gradient");
     }
 
-    @ParameterizedTest(name = "{0} threads")
-    @CsvSource({"2", "3"})
-    void bitsDoNotDependOnThreadCount(int threads) {
+    @ParameterizedTest(name = "{0} threads, {1} channels")
+    @CsvSource({"2, 1", "3, 1", "2, 2", "3, 2"})
+    void bitsDoNotDependOnThreadCount(int threads, int channels) {
         Assumptions.assumeTrue(VectorSupport.available(), "the direct kernels need the Vector API");
-        float[][] one = run(1);
-        float[][] many = run(threads);
+        float[][] one = run(1, channels);
+        float[][] many = run(threads, channels);
         for (int i = 0; i < one.length; i++) {
             assertArrayEquals(one[i], many[i], "result " + i + " with " + threads + " threads");
         }
     }
 
-    private static float[][] run(int threads) {
+    private static float[][] run(int threads, int channels) {
         Parallel.setThreads(threads);
         try {
             Conv2D conv = new Conv2D(6, 3, Activation.RELU);
-            conv.build(new int[] {12, 12, 1}, DType.FLOAT32, new Rng(5));
+            conv.build(new int[] {12, 12, channels}, DType.FLOAT32, new Rng(5));
             Rng rng = new Rng(9);
-            Tensor x = Tensor.zeros(DType.FLOAT32, 37, 144);
+            Tensor x = Tensor.zeros(DType.FLOAT32, 37, 144 * channels);
             Tensor g = Tensor.zeros(DType.FLOAT32, 37, 600);
             for (int i = 0; i < x.size(); i++) {
                 x.setFlat(i, rng.uniform(-1, 1));

@@ -1,0 +1,18 @@
+package dev.jnn.nn;
+
+import dev.jnn.tensor.Tensor;
+
+/**
+ * A float32 convolution with valid padding computed straight from its input, without the patch matrix: the forward
+ * pass and the kernel gradient. {@link Conv2D} computes the input gradient itself (GEMM and col2im).
+ */
+interface ValidConv {
+    /**
+     * {@code out = f(conv(x, kernel) + bias)}, f being relu when {@code relu}, else the identity; {@code out} has one
+     * row of (outHeight, outWidth, filters) per sample.
+     */
+    void forward(Tensor x, Tensor kernel, Tensor bias, boolean relu, Tensor out);
+
+    /** {@code dKernel} and {@code dBias} from the input {@code x} and {@code dz}, (rows·positions, filters). */
+    void kernelGradient(Tensor x, Tensor dz, Tensor dKernel, Tensor dBias);
+}
