@@ -65,7 +65,7 @@ final class DirectConv implements ValidConv {
         packedKernel = pad(kernel.floatData(), kernel.offset(), k, packedKernel);
         packedBias = pad(bias.floatData(), bias.offset(), 1, packedBias);
         int rows = x.rows();
-        int tasks = Math.min(rows, Parallel.threads());
+        int tasks = Parallel.tasksFor(rows);
         Parallel.forEach(tasks, t -> {
             for (int n = rows * t / tasks; n < rows * (t + 1) / tasks; n++) {
                 forwardSample(x.floatData(), x.offset() + n * x.cols(), relu, out.floatData(),
@@ -152,7 +152,7 @@ final class DirectConv implements ValidConv {
             partials = new float[groups * k * fp];
         }
         float[] part = partials;
-        int tasks = Math.min(groups, Parallel.threads());
+        int tasks = Parallel.tasksFor(groups);
         Parallel.forEach(tasks, t -> {
             for (int q = groups * t / tasks; q < groups * (t + 1) / tasks; q++) {
                 groupGradient(x, dz, q * GROUP, Math.min(rows, (q + 1) * GROUP), part, q * k * fp);

@@ -193,7 +193,7 @@ record Im2col(int height, int width, int channels, int kh, int kw, int sy, int s
     }
 
     private static int tasks(int rows) {
-        return Math.max(1, Math.min(rows, Parallel.threads()));
+        return Parallel.tasksFor(rows);
     }
 
     private static int share(int rows, int t) {

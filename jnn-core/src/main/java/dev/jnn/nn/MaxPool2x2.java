@@ -6,6 +6,8 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Arrays;
+
 /**
  * Float32 max pooling over 2×2 windows with stride 2, the common case, with channels across vector lanes. The
  * four window positions are visited in the order of the float64 loop of {@link MaxPool2D} and compared on
@@ -35,19 +37,23 @@ final class MaxPool2x2 {
         int outCols = outHeight * outWidth * channels;
         int lanes = F.length();
         IntVector iota = IntVector.zero(I).addIndex(1);
+        // Masked stores (and masked loads at an array's end, which take the JDK's lane-checking path) are slow here:
+        // the sample's last vectors go through these, and a load past the input's end through the zero-filled one.
+        int[] lastP = new int[lanes];
+        float[] lastV = new float[lanes];
+        float[] end = new float[lanes];
         for (int oy = 0; oy < outHeight; oy++) {
             int top = 2 * oy * rowLen;
             for (int ox = 0; ox < outWidth; ox++) {
                 int o = (oy * outWidth + ox) * channels;
                 for (int c = 0; c < channels; c += lanes) {
                     int p = top + 2 * ox * channels + c;
-                    VectorMask<Float> m = F.indexInRange(c, channels);
-                    FloatVector bestV = load(x, xo + p, m);
+                    FloatVector bestV = load(x, xo + p, end);
                     IntVector bestK = monotonic(bestV);
                     IntVector bestP = iota.add(p);
                     for (int q = 1; q < 4; q++) {
                         int at = p + (q >> 1) * rowLen + (q & 1) * channels; // right, below, below right
-                        FloatVector v = load(x, xo + at, m);
+                        FloatVector v = load(x, xo + at, end);
                         IntVector k = monotonic(v);
                         VectorMask<Integer> larger = k.compare(VectorOperators.GT, bestK);
                         bestK = bestK.max(k);
@@ -57,17 +63,26 @@ final class MaxPool2x2 {
                     if (o + c + lanes <= outCols) {
                         bestP.intoArray(argmax, ao + o + c);
                         bestV.intoArray(out, oo + o + c);
-                    } else {
-                        bestP.intoArray(argmax, ao + o + c, m.cast(I));
-                        bestV.intoArray(out, oo + o + c, m);
+                    } else { // the sample's last values: whole vectors would run into the next sample
+                        int n = Math.min(lanes, channels - c);
+                        bestP.intoArray(lastP, 0);
+                        bestV.intoArray(lastV, 0);
+                        System.arraycopy(lastP, 0, argmax, ao + o + c, n);
+                        System.arraycopy(lastV, 0, out, oo + o + c, n);
                     }
                 }
             }
         }
     }
 
-    private static FloatVector load(float[] x, int at, VectorMask<Float> m) {
-        return at + F.length() <= x.length ? FloatVector.fromArray(F, x, at) : FloatVector.fromArray(F, x, at, m);
+    /** The vector at {@code x[at]}; lanes past the array's end (never stored) read as zero. */
+    private static FloatVector load(float[] x, int at, float[] end) {
+        if (at + F.length() <= x.length) {
+            return FloatVector.fromArray(F, x, at);
+        }
+        Arrays.fill(end, 0f);
+        System.arraycopy(x, at, end, 0, x.length - at);
+        return FloatVector.fromArray(F, end, 0);
     }
 
     /** Order-preserving integer keys: −0 as +0, every NaN as one value above +∞. */

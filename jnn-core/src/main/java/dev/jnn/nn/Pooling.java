@@ -109,7 +109,7 @@ abstract sealed class Pooling implements Layer permits MaxPool2D, AveragePooling
     abstract void backwardSample(Tensor gradOut, Tensor dx, int n);
 
     private static void eachSample(int rows, java.util.function.IntConsumer body) {
-        int tasks = Math.max(1, Math.min(rows, Parallel.threads()));
+        int tasks = Parallel.tasksFor(rows);
         Parallel.forEach(tasks, t -> {
             int from = (int) ((long) rows * t / tasks);
             int to = (int) ((long) rows * (t + 1) / tasks);

@@ -44,6 +44,7 @@ final class SingleChannelConv implements ValidConv {
     private final int[] chunkAt;
     /** Floats of one sample's expanded pixels, including the tail that the last chunks read. */
     private final int expandedLength;
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][]);
     private float[] packedKernel = new float[0];
     private float[] packedBias = new float[0];
     private float[] partials = new float[0];
@@ -109,10 +110,10 @@ final class SingleChannelConv implements ValidConv {
         }
         int inPlace = safe;
         int tailRows = g.outHeight() - safe;
-        int tasks = Math.min(rows, Parallel.threads());
+        int tasks = Parallel.tasksFor(rows);
         Parallel.forEach(tasks, t -> {
-            float[] e = new float[expandedLength];
-            float[] tail = new float[tailRows * rowFloats + perRow * span];
+            float[] e = scratch(0, expandedLength);
+            float[] tail = scratch(1, tailRows * rowFloats + perRow * span);
             float[] o = out.floatData();
             for (int n = rows * t / tasks; n < rows * (t + 1) / tasks; n++) {
                 int oo = out.offset() + n * out.cols();
@@ -122,6 +123,18 @@ final class SingleChannelConv implements ValidConv {
                 System.arraycopy(tail, 0, o, oo + inPlace * rowFloats, tailRows * rowFloats);
             }
         });
+    }
+
+    /**
+     * This thread's scratch array {@code i} (0: expanded pixels, 1: the forward's last rows, 2: gradient rows,
+     * 3: gradient sums) of {@code length} floats, shared by all instances: each rewrites what it reads.
+     */
+    private float[] scratch(int i, int length) {
+        float[][] s = SCRATCH.get();
+        if (s[i] == null || s[i].length != length) {
+            s[i] = new float[length];
+        }
+        return s[i];
     }
 
     /**
@@ -144,6 +157,8 @@ final class SingleChannelConv implements ValidConv {
                 }
             }
         }
+        // What the last chunks read past the pixels: zeros, so that they stay finite whatever ran before
+        Arrays.fill(e, (pixels - 1) * filters + (filters + L - 1) / L * L, e.length, 0f);
     }
 
     /**
@@ -206,11 +221,11 @@ final class SingleChannelConv implements ValidConv {
             partials = new float[groups * stride];
         }
         float[] part = partials;
-        int tasks = Math.min(groups, Parallel.threads());
+        int tasks = Parallel.tasksFor(groups);
         Parallel.forEach(tasks, t -> {
-            float[] e = new float[expandedLength];
-            float[] grad = new float[chunkAt.length * vectors * L];
-            float[] sums = new float[(tap.length + 1) * vectors * L];
+            float[] e = scratch(0, expandedLength);
+            float[] grad = scratch(2, chunkAt.length * vectors * L);
+            float[] sums = scratch(3, (tap.length + 1) * vectors * L);
             for (int q = groups * t / tasks; q < groups * (t + 1) / tasks; q++) {
                 Arrays.fill(sums, 0f);
                 for (int n = q * GROUP; n < Math.min(rows, (q + 1) * GROUP); n++) {
@@ -238,12 +253,14 @@ final class SingleChannelConv implements ValidConv {
         }
     }
 
-    /** Copies sample {@code n}'s gradient rows into whole chunks; the lanes past each row's end stay zero. */
+    /** Copies sample {@code n}'s gradient rows into whole chunks, with zeros in the lanes past each row's end. */
     private void spread(Tensor dz, int n, float[] grad) {
         int rowFloats = g.outWidth() * filters;
+        int stride = perRow * vectors * L;
         int from = dz.offset() + n * g.positions() * filters;
         for (int oy = 0; oy < g.outHeight(); oy++) {
-            System.arraycopy(dz.floatData(), from + oy * rowFloats, grad, oy * perRow * vectors * L, rowFloats);
+            System.arraycopy(dz.floatData(), from + oy * rowFloats, grad, oy * stride, rowFloats);
+            Arrays.fill(grad, oy * stride + rowFloats, (oy + 1) * stride, 0f);
         }
     }
 

@@ -76,6 +76,21 @@ public final class Parallel {
     }
 
     /**
+     * Tasks per thread when work splits into independent items. Threads claim tasks one at a time, so one that
+     * starts late (a parked worker takes tens of microseconds to wake) leaves its share to the others.
+     */
+    private static final int TASKS_PER_THREAD = 8;
+
+    /**
+     * How many tasks to split {@code items} independent items into (at least 1). The split never changes results:
+     * each item is computed whole by one task.
+     */
+    public static int tasksFor(int items) {
+        int n = threads();
+        return Math.max(1, Math.min(items, n == 1 ? 1 : n * TASKS_PER_THREAD));
+    }
+
+    /**
      * Runs {@code body.accept(t)} for {@code t = 0..tasks-1} and returns when all are done. Runs inline when there
      * is one task, when called from a kernel thread, or when another thread's job holds the pool.
      */

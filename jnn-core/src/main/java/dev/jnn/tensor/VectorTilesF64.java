@@ -175,8 +175,9 @@ final class VectorTilesF64 {
     /**
      * c = alpha * acc + beta * c for the valid mr x nr corner of a tile: two separately rounded products and a
      * sum, as in the scalar write-back (a product by 1 is exact, so the bits agree); a short last chunk is
-     * masked. It is kept apart from the tiles because a branch with live vector accumulators makes C2 box them,
-     * which slows the tile several times.
+     * masked, or written lane by lane at the array's end, where a masked store takes the JDK's slow lane-checking
+     * path. It is kept apart from the tiles because a branch with live vector accumulators makes C2 box them, which
+     * slows the tile several times.
      */
     private static void writeBack(double[] acc, int w, double[] c, int co, int ldc, int mr, int nr, double alpha,
                                   double beta) {
@@ -189,7 +190,11 @@ final class VectorTilesF64 {
                 for (int j = 0; j < full; j += L) {
                     DoubleVector.fromArray(S, acc, ai + j).mul(alpha).intoArray(c, ci + j);
                 }
-                if (full < nr) {
+                if (full < nr && ci + full + L > c.length) {
+                    for (int j = full; j < nr; j++) {
+                        c[ci + j] = acc[ai + j] * alpha;
+                    }
+                } else if (full < nr) {
                     DoubleVector.fromArray(S, acc, ai + full).mul(alpha).intoArray(c, ci + full, tail);
                 }
             } else {
@@ -197,7 +202,11 @@ final class VectorTilesF64 {
                     DoubleVector.fromArray(S, acc, ai + j).mul(alpha)
                             .add(DoubleVector.fromArray(S, c, ci + j).mul(beta)).intoArray(c, ci + j);
                 }
-                if (full < nr) {
+                if (full < nr && ci + full + L > c.length) {
+                    for (int j = full; j < nr; j++) {
+                        c[ci + j] = acc[ai + j] * alpha + c[ci + j] * beta;
+                    }
+                } else if (full < nr) {
                     DoubleVector.fromArray(S, acc, ai + full).mul(alpha)
                             .add(DoubleVector.fromArray(S, c, ci + full, tail).mul(beta)).intoArray(c, ci + full, tail);
                 }
