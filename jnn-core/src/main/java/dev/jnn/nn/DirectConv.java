@@ -185,49 +185,87 @@ final class DirectConv implements ValidConv {
         int ow = g.outWidth();
         Arrays.fill(part, po, po + (k + 1) * fp, 0f);
         // Full-width loads of dz read a few values of the next positions, which only reach lanes past the filters
-        // (never read back); the last positions of the array use masked loads instead.
-        int safe = dz.length - L;
+        // (never read back). A row whose loads would run past the array's end is read from a zero-padded copy,
+        // chosen before the loop: a vector chosen by a branch inside it is boxed, which is slow.
+        float[] copy = new float[ow * filters + L];
         for (int fc = 0; fc < fp; fc += L) {
-            VectorMask<Float> m = S.indexInRange(fc, filters);
-            int bias = po + k * fp + fc;
+            // Six taps at a time, their sums held in registers over the group's positions: one gradient load and
+            // six broadcast input values per six products.
+            for (int t0 = 0; t0 < k; t0 += 6) {
+                int d0 = tap[t0], d1 = tap(t0 + 1), d2 = tap(t0 + 2), d3 = tap(t0 + 3), d4 = tap(t0 + 4),
+                        d5 = tap(t0 + 5);
+                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
+                for (int n = n0; n < n1; n++) {
+                    int xo = xt.offset() + n * xt.cols();
+                    int zo = dzt.offset() + n * positions * filters + fc;
+                    for (int oy = 0; oy < g.outHeight(); oy++) {
+                        int p = xo + oy * g.sy() * rowLen;
+                        int z = zo + oy * ow * filters;
+                        float[] src = dz;
+                        if (z + (ow - 1) * filters + L > dz.length) {
+                            src = padded(dz, z, copy);
+                            z = 0;
+                        }
+                        for (int ox = 0; ox < ow; ox++, p += step, z += filters) {
+                            FloatVector d = FloatVector.fromArray(S, src, z);
+                            a0 = FloatVector.broadcast(S, x[p + d0]).fma(d, a0);
+                            a1 = FloatVector.broadcast(S, x[p + d1]).fma(d, a1);
+                            a2 = FloatVector.broadcast(S, x[p + d2]).fma(d, a2);
+                            a3 = FloatVector.broadcast(S, x[p + d3]).fma(d, a3);
+                            a4 = FloatVector.broadcast(S, x[p + d4]).fma(d, a4);
+                            a5 = FloatVector.broadcast(S, x[p + d5]).fma(d, a5);
+                        }
+                    }
+                }
+                int w = po + t0 * fp + fc;
+                a0.intoArray(part, w);
+                // Taps past the last are read at offset 0 and their sums dropped.
+                if (t0 + 1 < k) {
+                    a1.intoArray(part, w + fp);
+                }
+                if (t0 + 2 < k) {
+                    a2.intoArray(part, w + 2 * fp);
+                }
+                if (t0 + 3 < k) {
+                    a3.intoArray(part, w + 3 * fp);
+                }
+                if (t0 + 4 < k) {
+                    a4.intoArray(part, w + 4 * fp);
+                }
+                if (t0 + 5 < k) {
+                    a5.intoArray(part, w + 5 * fp);
+                }
+            }
+            FloatVector b = FloatVector.zero(S);
             for (int n = n0; n < n1; n++) {
-                int xo = xt.offset() + n * xt.cols();
                 int zo = dzt.offset() + n * positions * filters + fc;
                 for (int oy = 0; oy < g.outHeight(); oy++) {
-                    int p = xo + oy * g.sy() * rowLen;
                     int z = zo + oy * ow * filters;
-                    int ox = 0;
-                    // Four positions at a time: each partial row is loaded and stored once for four products.
-                    for (; ox + TILE <= ow && z + 3 * filters <= safe;
-                         ox += TILE, p += TILE * step, z += TILE * filters) {
-                        FloatVector d0 = FloatVector.fromArray(S, dz, z);
-                        FloatVector d1 = FloatVector.fromArray(S, dz, z + filters);
-                        FloatVector d2 = FloatVector.fromArray(S, dz, z + 2 * filters);
-                        FloatVector d3 = FloatVector.fromArray(S, dz, z + 3 * filters);
-                        for (int t = 0; t < k; t++) {
-                            int q = p + tap[t];
-                            int w = po + t * fp + fc;
-                            FloatVector.broadcast(S, x[q]).fma(d0, FloatVector.fromArray(S, part, w))
-                                    .add(FloatVector.broadcast(S, x[q + step]).mul(d1))
-                                    .add(FloatVector.broadcast(S, x[q + 2 * step]).fma(d2,
-                                            FloatVector.broadcast(S, x[q + 3 * step]).mul(d3)))
-                                    .intoArray(part, w);
-                        }
-                        d0.add(d1).add(d2.add(d3)).add(FloatVector.fromArray(S, part, bias)).intoArray(part, bias);
+                    float[] src = dz;
+                    if (z + (ow - 1) * filters + L > dz.length) {
+                        src = padded(dz, z, copy);
+                        z = 0;
                     }
-                    for (; ox < ow; ox++, p += step, z += filters) {
-                        FloatVector d0 = z <= safe ? FloatVector.fromArray(S, dz, z)
-                                : FloatVector.fromArray(S, dz, z, m);
-                        for (int t = 0; t < k; t++) {
-                            int w = po + t * fp + fc;
-                            FloatVector.broadcast(S, x[p + tap[t]]).fma(d0, FloatVector.fromArray(S, part, w))
-                                    .intoArray(part, w);
-                        }
-                        d0.add(FloatVector.fromArray(S, part, bias)).intoArray(part, bias);
+                    for (int ox = 0; ox < ow; ox++, z += filters) {
+                        b = b.add(FloatVector.fromArray(S, src, z));
                     }
                 }
             }
+            b.intoArray(part, po + k * fp + fc);
         }
+    }
+
+    /** Tap {@code t}'s offset, or 0 past the last tap (a block's unused sums). */
+    private int tap(int t) {
+        return t < tap.length ? tap[t] : 0;
+    }
+
+    /** {@code copy} holding {@code a} from {@code at} to the array's end, then zeros. */
+    private static float[] padded(float[] a, int at, float[] copy) {
+        int n = Math.min(copy.length, a.length - at);
+        System.arraycopy(a, at, copy, 0, n);
+        Arrays.fill(copy, n, copy.length, 0f);
+        return copy;
     }
 
     /** Copies rows × filters values into rows of fp, zero-padded. */

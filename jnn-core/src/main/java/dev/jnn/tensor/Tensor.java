@@ -17,6 +17,8 @@ public final class Tensor {
     private final double[] d;
     private final int offset;
     private final int size;
+    /** Elements per row, computed once: kernels ask for it per sample. */
+    private final int cols;
 
     private Tensor(DType dtype, int[] shape, float[] f, double[] d, int offset) {
         this.dtype = dtype;
@@ -25,6 +27,7 @@ public final class Tensor {
         this.d = d;
         this.offset = offset;
         this.size = sizeOf(shape);
+        this.cols = shape.length == 0 ? 1 : sizeOf(Arrays.copyOfRange(shape, 1, shape.length));
         int capacity = f != null ? f.length : d.length;
         if (offset < 0 || (long) offset + size > capacity) {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " at offset " + offset
@@ -111,7 +114,7 @@ public final class Tensor {
 
     /** Elements per row: the product of all dimensions after the first. */
     public int cols() {
-        return shape.length == 0 ? 1 : sizeOf(Arrays.copyOfRange(shape, 1, shape.length));
+        return cols;
     }
 
     /** Index in the backing array of the first element. */
