@@ -5,7 +5,6 @@ import dev.jnn.tensor.Parallel;
 import dev.jnn.tensor.Tensor;
 import dev.jnn.tensor.VectorSupport;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.util.Arrays;
@@ -66,14 +65,27 @@ final class DirectConv implements ValidConv {
         packedBias = pad(bias.floatData(), bias.offset(), 1, packedBias);
         int rows = x.rows();
         int tasks = Parallel.tasksFor(rows);
+        int positions = g.positions();
         Parallel.forEach(tasks, t -> {
+            // Stores are whole vectors, never masked (a masked path in the loop slows it even when not taken):
+            // straight into the output when the filters fill whole vectors, else into rows of fp and then copied.
+            float[] padded = fp == filters ? null : new float[positions * fp];
+            float[] o = out.floatData();
             for (int n = rows * t / tasks; n < rows * (t + 1) / tasks; n++) {
-                forwardSample(x.floatData(), x.offset() + n * x.cols(), relu, out.floatData(),
-                        out.offset() + n * out.cols());
+                int oo = out.offset() + n * out.cols();
+                if (padded == null) {
+                    forwardSample(x.floatData(), x.offset() + n * x.cols(), relu, o, oo);
+                } else {
+                    forwardSample(x.floatData(), x.offset() + n * x.cols(), relu, padded, 0);
+                    for (int i = 0; i < positions; i++) {
+                        System.arraycopy(padded, i * fp, o, oo + i * filters, filters);
+                    }
+                }
             }
         });
     }
 
+    /** One sample's outputs at {@code out[oo]}, {@code fp} floats per position. */
     private void forwardSample(float[] x, int xo, boolean relu, float[] out, int oo) {
         float[] kp = packedKernel;
         int k = tap.length;
@@ -81,18 +93,15 @@ final class DirectConv implements ValidConv {
         int rowLen = g.width() * c;
         int step = g.sx() * c;
         int ow = g.outWidth();
-        FloatVector zero = FloatVector.zero(S);
-        int end = oo + g.positions() * filters;
+        // relu as a max with 0, the identity as a max with -inf: no vector flows through a branch (which boxes it)
+        FloatVector floor = FloatVector.broadcast(S, relu ? 0f : Float.NEGATIVE_INFINITY);
         for (int fc = 0; fc < fp; fc += L) {
-            VectorMask<Float> m = S.indexInRange(fc, filters);
-            // Whole-vector stores (masked ones are slow) when the extra lanes only reach positions written later.
-            int whole = fc + L <= filters ? Integer.MAX_VALUE : fp == L ? end - L : Integer.MIN_VALUE;
             FloatVector b = FloatVector.fromArray(S, packedBias, fc);
             for (int oy = 0; oy < g.outHeight(); oy++) {
                 int rowBase = xo + oy * g.sy() * rowLen;
-                int o = oo + oy * ow * filters + fc;
+                int o = oo + oy * ow * fp + fc;
                 int ox = 0;
-                for (; ox + TILE <= ow; ox += TILE, o += TILE * filters) {
+                for (; ox + TILE <= ow; ox += TILE, o += TILE * fp) {
                     int p0 = rowBase + ox * step;
                     int p1 = p0 + step;
                     int p2 = p1 + step;
@@ -106,40 +115,21 @@ final class DirectConv implements ValidConv {
                         a2 = FloatVector.broadcast(S, x[p2 + d]).fma(w, a2);
                         a3 = FloatVector.broadcast(S, x[p3 + d]).fma(w, a3);
                     }
-                    if (relu) {
-                        a0 = a0.max(zero);
-                        a1 = a1.max(zero);
-                        a2 = a2.max(zero);
-                        a3 = a3.max(zero);
-                    }
-                    store(a0, out, o, m, whole);
-                    store(a1, out, o + filters, m, whole);
-                    store(a2, out, o + 2 * filters, m, whole);
-                    store(a3, out, o + 3 * filters, m, whole);
+                    a0.max(floor).intoArray(out, o);
+                    a1.max(floor).intoArray(out, o + fp);
+                    a2.max(floor).intoArray(out, o + 2 * fp);
+                    a3.max(floor).intoArray(out, o + 3 * fp);
                 }
-                for (; ox < ow; ox++, o += filters) {
+                for (; ox < ow; ox++, o += fp) {
                     int p0 = rowBase + ox * step;
                     FloatVector a0 = b;
                     for (int t = 0; t < k; t++) {
                         FloatVector w = FloatVector.fromArray(S, kp, t * fp + fc);
                         a0 = FloatVector.broadcast(S, x[p0 + tap[t]]).fma(w, a0);
                     }
-                    store(relu ? a0.max(zero) : a0, out, o, m, whole);
+                    a0.max(floor).intoArray(out, o);
                 }
             }
-        }
-    }
-
-    /**
-     * Stores {@code v} at {@code out[o]}: whole when {@code o <= whole}, else only the lanes of {@code m}. With one
-     * vector of filters, positions are stored in increasing order, so a whole vector's lanes past the filters are
-     * overwritten by the next position; only the sample's last positions need the mask.
-     */
-    private static void store(FloatVector v, float[] out, int o, VectorMask<Float> m, int whole) {
-        if (o <= whole) {
-            v.intoArray(out, o);
-        } else {
-            v.intoArray(out, o, m);
         }
     }
 

@@ -293,7 +293,7 @@ public final class Kernels {
     }
 
     private static void check(String op, Tensor a, Tensor b) {
-        if (!Arrays.equals(a.shape(), b.shape()) || a.dtype() != b.dtype()) {
+        if (!a.sameShape(b) || a.dtype() != b.dtype()) {
             throw new IllegalArgumentException(op + ": shapes " + shape(a) + " " + a.dtype() + " and " + shape(b)
                     + " " + b.dtype() + " differ");
         }

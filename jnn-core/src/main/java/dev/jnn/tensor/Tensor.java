@@ -93,6 +93,11 @@ public final class Tensor {
         return shape.clone();
     }
 
+    /** Whether {@code other} has this tensor's shape (without copying either). */
+    public boolean sameShape(Tensor other) {
+        return Arrays.equals(shape, other.shape);
+    }
+
     public int rank() {
         return shape.length;
     }
