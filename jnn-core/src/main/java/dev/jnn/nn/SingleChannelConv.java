@@ -30,6 +30,7 @@ final class SingleChannelConv implements ValidConv {
     private static final int MAX_VECTORS = 4;
     /** Samples per partial kernel gradient: fixed, so that the summation order is too. */
     private static final int GROUP = 4;
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][]);
 
     private final Im2col g;
     private final int filters;
@@ -44,7 +45,6 @@ final class SingleChannelConv implements ValidConv {
     private final int[] chunkAt;
     /** Floats of one sample's expanded pixels, including the tail that the last chunks read. */
     private final int expandedLength;
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][]);
     private float[] packedKernel = new float[0];
     private float[] packedBias = new float[0];
     private float[] partials = new float[0];
@@ -71,7 +71,8 @@ final class SingleChannelConv implements ValidConv {
             }
         }
         int lastPixel = (g.outHeight() - 1) * g.width() + perRow * chunk + tap[k - 1];
-        expandedLength = Math.max(lastPixel * filters, (g.height() * g.width() - 1) * filters + (filters + L - 1) / L * L);
+        int lastStore = (g.height() * g.width() - 1) * filters + (filters + L - 1) / L * L;
+        expandedLength = Math.max(lastPixel * filters, lastStore);
     }
 
     private static int lcm(int a, int b) {
