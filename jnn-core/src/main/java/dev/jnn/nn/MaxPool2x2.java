@@ -38,22 +38,19 @@ final class MaxPool2x2 {
         int lanes = F.length();
         IntVector iota = IntVector.zero(I).addIndex(1);
         // Masked stores (and masked loads at an array's end, which take the JDK's lane-checking path) are slow here:
-        // the sample's last vectors go through these, and a load past the input's end through the zero-filled one.
-        int[] lastP = new int[lanes];
-        float[] lastV = new float[lanes];
-        float[] end = new float[lanes];
+        // the sample's last vectors are stored through small arrays, and loads past the input's end read a copy.
         for (int oy = 0; oy < outHeight; oy++) {
             int top = 2 * oy * rowLen;
             for (int ox = 0; ox < outWidth; ox++) {
                 int o = (oy * outWidth + ox) * channels;
                 for (int c = 0; c < channels; c += lanes) {
                     int p = top + 2 * ox * channels + c;
-                    FloatVector bestV = load(x, xo + p, end);
+                    FloatVector bestV = load(x, xo + p);
                     IntVector bestK = monotonic(bestV);
                     IntVector bestP = iota.add(p);
                     for (int q = 1; q < 4; q++) {
                         int at = p + (q >> 1) * rowLen + (q & 1) * channels; // right, below, below right
-                        FloatVector v = load(x, xo + at, end);
+                        FloatVector v = load(x, xo + at);
                         IntVector k = monotonic(v);
                         VectorMask<Integer> larger = k.compare(VectorOperators.GT, bestK);
                         bestK = bestK.max(k);
@@ -65,6 +62,8 @@ final class MaxPool2x2 {
                         bestV.intoArray(out, oo + o + c);
                     } else { // the sample's last values: whole vectors would run into the next sample
                         int n = Math.min(lanes, channels - c);
+                        int[] lastP = new int[lanes];
+                        float[] lastV = new float[lanes];
                         bestP.intoArray(lastP, 0);
                         bestV.intoArray(lastV, 0);
                         System.arraycopy(lastP, 0, argmax, ao + o + c, n);
@@ -76,13 +75,11 @@ final class MaxPool2x2 {
     }
 
     /** The vector at {@code x[at]}; lanes past the array's end (never stored) read as zero. */
-    private static FloatVector load(float[] x, int at, float[] end) {
+    private static FloatVector load(float[] x, int at) {
         if (at + F.length() <= x.length) {
             return FloatVector.fromArray(F, x, at);
         }
-        Arrays.fill(end, 0f);
-        System.arraycopy(x, at, end, 0, x.length - at);
-        return FloatVector.fromArray(F, end, 0);
+        return FloatVector.fromArray(F, Arrays.copyOfRange(x, at, at + F.length()), 0);
     }
 
     /** Order-preserving integer keys: −0 as +0, every NaN as one value above +∞. */
