@@ -144,8 +144,9 @@ final class DirectConv implements ValidConv {
         float[] part = partials;
         int tasks = Parallel.tasksFor(groups);
         Parallel.forEach(tasks, t -> {
+            float[] copy = new float[g.outWidth() * filters + L];
             for (int q = groups * t / tasks; q < groups * (t + 1) / tasks; q++) {
-                groupGradient(x, dz, q * GROUP, Math.min(rows, (q + 1) * GROUP), part, q * k * fp);
+                groupGradient(x, dz, q * GROUP, Math.min(rows, (q + 1) * GROUP), part, q * k * fp, copy);
             }
         });
         float[] d = dKernel.floatData();
@@ -165,7 +166,7 @@ final class DirectConv implements ValidConv {
         }
     }
 
-    private void groupGradient(Tensor xt, Tensor dzt, int n0, int n1, float[] part, int po) {
+    private void groupGradient(Tensor xt, Tensor dzt, int n0, int n1, float[] part, int po, float[] copy) {
         float[] x = xt.floatData();
         float[] dz = dzt.floatData();
         int k = tap.length;
@@ -176,8 +177,8 @@ final class DirectConv implements ValidConv {
         Arrays.fill(part, po, po + (k + 1) * fp, 0f);
         // Full-width loads of dz read a few values of the next positions, which only reach lanes past the filters
         // (never read back). A row whose loads would run past the array's end is read from a zero-padded copy,
-        // chosen before the loop: a vector chosen by a branch inside it is boxed, which is slow.
-        float[] copy = new float[ow * filters + L];
+        // chosen before the loop: a vector chosen by a branch inside it is boxed, which is slow. copy holds
+        // ow·filters + L floats, one per task.
         for (int fc = 0; fc < fp; fc += L) {
             // Six taps at a time, their sums held in registers over the group's positions: one gradient load and
             // six broadcast input values per six products.
