@@ -15,8 +15,12 @@ public final class Gemm {
     static final int KC = 256;
     static final int MC = 128;
     static final int NC = 512;
-    /** Below this many flops a product runs on the calling thread: a pool hand-off would cost more. */
-    static final long PARALLEL_MIN_FLOPS = 2_000_000L;
+    /**
+     * Flops per task, at least: a product gets one task per this many flops, up to the thread count. The pool's
+     * workers spin between calls, so a hand-off costs about a microsecond, and even a 200 x 100 x 10 product
+     * (8 microseconds on one thread) finishes sooner on two.
+     */
+    static final long FLOPS_PER_TASK = 100_000L;
     /** Elements of packed op(B) held at once (per calling thread): all k blocks of a column block when they fit. */
     static final long PACKED_B_BUDGET = 1L << 21;
 
@@ -134,7 +138,7 @@ public final class Gemm {
      * element is summed in the same order whatever the split: the thread count changes the speed, never the bits.
      */
     static void drive(int m, int n, int k, int threads, int mr, int nr, Engine e) {
-        int tasks = 2L * m * n * k < PARALLEL_MIN_FLOPS ? 1 : threads;
+        int tasks = (int) Math.max(1, Math.min(threads, 2L * m * n * k / FLOPS_PER_TASK));
         int kBlocks = (k + KC - 1) / KC;
         int rowTiles = (m + mr - 1) / mr;
         for (int jc = 0; jc < n; jc += NC) {
