@@ -14,7 +14,8 @@ import java.util.Objects;
 /**
  * A 2-D convolution over samples of shape (height, width, channels), computed as {@link Im2col} packing plus one
  * GEMM, or in float32 with valid padding straight from the input: by {@link SingleChannelConv} for one-channel
- * images with stride 1, else by {@link DirectConv}. The kernel has shape
+ * images with stride 1, else by {@link DirectConv}; with stride 1 too, {@link ConvInputGradient} computes the
+ * input gradient without the GEMM and col2im. The kernel has shape
  * (kh·kw·channels, filters), which is Keras's (kh, kw, channels, filters) in row-major order; the output is
  * (outHeight, outWidth, filters). Padding {@code valid} uses no padding; {@code same} pads so
  * that {@code out = ceil(in / stride)}, with the odd pixel at the bottom/right, as Keras and TensorFlow do.
@@ -42,6 +43,8 @@ public final class Conv2D implements Activated {
     /** The direct kernels for float32 with valid padding (null until first used), and the input they read. */
     private ValidConv direct;
     private Tensor directInput;
+    /** The direct input gradient for float32, valid padding and stride 1 (null until first used). */
+    private ConvInputGradient directInputGradient;
 
     /** A square {@code size}×{@code size} convolution with stride 1 and valid padding. */
     public Conv2D(int filters, int size, Activation activation) {
@@ -127,6 +130,7 @@ public final class Conv2D implements Activated {
         patches = dPatches = outBuffer = inGradBuffer = null;
         direct = null;
         directInput = null;
+        directInputGradient = null;
         return outputShape();
     }
 
@@ -211,12 +215,19 @@ public final class Conv2D implements Activated {
         if (!needInputGrad) {
             return null;
         }
-        dPatches = Shapes.ensure(dPatches, dz.dtype(), positions, geometry.patchSize());
-        Tensor dp = dPatches.rows(0, positions);
-        Gemm.gemm(false, true, 1.0, dz, kernel.value(), 0.0, dp);
         int inCols = geometry.height() * geometry.width() * geometry.channels();
         inGradBuffer = Shapes.ensure(inGradBuffer, dz.dtype(), rows, inCols);
         Tensor dx = inGradBuffer.rows(0, rows);
+        if (ConvInputGradient.suits(geometry, dz)) {
+            if (directInputGradient == null) {
+                directInputGradient = new ConvInputGradient(geometry, filters);
+            }
+            directInputGradient.compute(dz, kernel.value(), dx);
+            return dx;
+        }
+        dPatches = Shapes.ensure(dPatches, dz.dtype(), positions, geometry.patchSize());
+        Tensor dp = dPatches.rows(0, positions);
+        Gemm.gemm(false, true, 1.0, dz, kernel.value(), 0.0, dp);
         geometry.unpack(dp, dx);
         return dx;
     }

@@ -36,7 +36,12 @@ class DirectConvTest {
         "7, 9, 1, 32, 4, 4, 1, 1, RELU",
         "5, 4, 1, 6, 3, 3, 1, 1, RELU",       // rows of two positions: a chunk spans several rows
         "3, 3, 1, 6, 3, 3, 1, 1, IDENTITY",   // one output position
-        "9, 9, 1, 5, 3, 3, 1, 1, RELU"})      // 5 filters need 5 vectors per chunk: DirectConv
+        "9, 9, 1, 5, 3, 3, 1, 1, RELU",       // 5 filters need 5 vectors per chunk: DirectConv
+        // stride 1 with several channels: ConvInputGradient, 6 channels per register block, rows in pairs
+        "20, 35, 8, 5, 3, 4, 1, 1, RELU",     // 3 vectors per row, 2 channel blocks, 5 filters
+        "8, 17, 13, 4, 5, 5, 1, 1, TANH",     // 3 channel blocks, a row just past one vector
+        "6, 5, 6, 2, 1, 1, 1, 1, IDENTITY",   // 1x1 kernel
+        "7, 16, 2, 7, 7, 1, 1, 1, RELU"})     // a column kernel, a row of exactly one vector
     void matchesTheIm2colPath(int h, int w, int c, int filters, int kh, int kw, int sy, int sx, Activation act) {
         Assumptions.assumeTrue(VectorSupport.available(), "the direct kernels need the Vector API");
         int rows = 5;
@@ -91,8 +96,9 @@ class DirectConvTest {
                 g.setFlat(i, rng.uniform(-1, 1));
             }
             float[] y = conv.forward(x, true).copy().floatData();
-            conv.backward(g, false);
-            return new float[][] {y, conv.kernel().grad().copy().floatData(), conv.bias().grad().copy().floatData()};
+            float[] dx = conv.backward(g, true).copy().floatData();
+            return new float[][] {y, conv.kernel().grad().copy().floatData(), conv.bias().grad().copy().floatData(),
+                dx};
         } finally {
             Parallel.setThreads(0);
         }
