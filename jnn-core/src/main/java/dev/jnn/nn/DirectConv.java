@@ -21,8 +21,8 @@ import java.util.Arrays;
 final class DirectConv implements ValidConv {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** Output positions computed together, sharing each kernel row load. */
-    private static final int TILE = 4;
+    /** Output positions computed together in the forward pass, sharing each kernel row load. */
+    private static final int TILE = 8;
     /** Samples per partial kernel gradient: fixed, so that the summation order is too. */
     private static final int GROUP = 4;
 
@@ -32,6 +32,8 @@ final class DirectConv implements ValidConv {
     private final int fp;
     /** Offset of each tap (ky, kx, channel) from the first input value of its position's window. */
     private final int[] tap;
+    /** Offset of each output position's window (its first input value) from its sample's start. */
+    private final int[] window;
     private float[] packedKernel = new float[0];
     private float[] packedBias = new float[0];
     private float[] partials = new float[0];
@@ -49,6 +51,12 @@ final class DirectConv implements ValidConv {
             for (int j = 0; j < run; j++) {
                 tap[ky * run + j] = ky * g.width() * g.channels() + j;
             }
+        }
+        window = new int[g.positions()];
+        for (int q = 0; q < window.length; q++) {
+            int oy = q / g.outWidth();
+            int ox = q % g.outWidth();
+            window[q] = (oy * g.sy() * g.width() + ox * g.sx()) * g.channels();
         }
     }
 
@@ -88,47 +96,52 @@ final class DirectConv implements ValidConv {
     /** One sample's outputs at {@code out[oo]}, {@code fp} floats per position. */
     private void forwardSample(float[] x, int xo, boolean relu, float[] out, int oo) {
         float[] kp = packedKernel;
-        int k = tap.length;
-        int c = g.channels();
-        int rowLen = g.width() * c;
-        int step = g.sx() * c;
-        int ow = g.outWidth();
+        int positions = g.positions();
+        int run = g.kw() * g.channels();
+        int rowLen = g.width() * g.channels();
         // relu as a max with 0, the identity as a max with -inf: no vector flows through a branch (which boxes it)
         FloatVector floor = FloatVector.broadcast(S, relu ? 0f : Float.NEGATIVE_INFINITY);
         for (int fc = 0; fc < fp; fc += L) {
             FloatVector b = FloatVector.fromArray(S, packedBias, fc);
-            for (int oy = 0; oy < g.outHeight(); oy++) {
-                int rowBase = xo + oy * g.sy() * rowLen;
-                int o = oo + oy * ow * fp + fc;
-                int ox = 0;
-                for (; ox + TILE <= ow; ox += TILE, o += TILE * fp) {
-                    int p0 = rowBase + ox * step;
-                    int p1 = p0 + step;
-                    int p2 = p1 + step;
-                    int p3 = p2 + step;
-                    FloatVector a0 = b, a1 = b, a2 = b, a3 = b;
-                    for (int t = 0; t < k; t++) {
-                        FloatVector w = FloatVector.fromArray(S, kp, t * fp + fc);
-                        int d = tap[t];
+            // Tiles of 8 positions in (oy, ox) order, across row ends: one kernel row load serves 8 multiply-adds.
+            int q = 0;
+            for (; q + TILE <= positions; q += TILE) {
+                int p0 = xo + window[q], p1 = xo + window[q + 1], p2 = xo + window[q + 2], p3 = xo + window[q + 3];
+                int p4 = xo + window[q + 4], p5 = xo + window[q + 5], p6 = xo + window[q + 6];
+                int p7 = xo + window[q + 7];
+                FloatVector a0 = b, a1 = b, a2 = b, a3 = b, a4 = b, a5 = b, a6 = b, a7 = b;
+                int kt = fc;
+                for (int ky = 0; ky < g.kh(); ky++) {
+                    for (int d = ky * rowLen, end = d + run; d < end; d++, kt += fp) {
+                        FloatVector w = FloatVector.fromArray(S, kp, kt);
                         a0 = FloatVector.broadcast(S, x[p0 + d]).fma(w, a0);
                         a1 = FloatVector.broadcast(S, x[p1 + d]).fma(w, a1);
                         a2 = FloatVector.broadcast(S, x[p2 + d]).fma(w, a2);
                         a3 = FloatVector.broadcast(S, x[p3 + d]).fma(w, a3);
+                        a4 = FloatVector.broadcast(S, x[p4 + d]).fma(w, a4);
+                        a5 = FloatVector.broadcast(S, x[p5 + d]).fma(w, a5);
+                        a6 = FloatVector.broadcast(S, x[p6 + d]).fma(w, a6);
+                        a7 = FloatVector.broadcast(S, x[p7 + d]).fma(w, a7);
                     }
-                    a0.max(floor).intoArray(out, o);
-                    a1.max(floor).intoArray(out, o + fp);
-                    a2.max(floor).intoArray(out, o + 2 * fp);
-                    a3.max(floor).intoArray(out, o + 3 * fp);
                 }
-                for (; ox < ow; ox++, o += fp) {
-                    int p0 = rowBase + ox * step;
-                    FloatVector a0 = b;
-                    for (int t = 0; t < k; t++) {
-                        FloatVector w = FloatVector.fromArray(S, kp, t * fp + fc);
-                        a0 = FloatVector.broadcast(S, x[p0 + tap[t]]).fma(w, a0);
-                    }
-                    a0.max(floor).intoArray(out, o);
+                int o = oo + q * fp + fc;
+                a0.max(floor).intoArray(out, o);
+                a1.max(floor).intoArray(out, o + fp);
+                a2.max(floor).intoArray(out, o + 2 * fp);
+                a3.max(floor).intoArray(out, o + 3 * fp);
+                a4.max(floor).intoArray(out, o + 4 * fp);
+                a5.max(floor).intoArray(out, o + 5 * fp);
+                a6.max(floor).intoArray(out, o + 6 * fp);
+                a7.max(floor).intoArray(out, o + 7 * fp);
+            }
+            for (; q < positions; q++) {
+                int p0 = xo + window[q];
+                FloatVector a0 = b;
+                for (int t = 0; t < tap.length; t++) {
+                    FloatVector w = FloatVector.fromArray(S, kp, t * fp + fc);
+                    a0 = FloatVector.broadcast(S, x[p0 + tap[t]]).fma(w, a0);
                 }
+                a0.max(floor).intoArray(out, oo + q * fp + fc);
             }
         }
     }
