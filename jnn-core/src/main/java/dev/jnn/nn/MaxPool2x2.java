@@ -10,17 +10,20 @@ import java.util.Arrays;
 
 /**
  * Float32 max pooling over 2×2 windows with stride 2, the common case, with channels across vector lanes. The
- * four window positions are visited in the order of the float64 loop of {@link MaxPool2D} and compared on
- * monotonic integer keys (value bits with NaN canonical and above +∞, −0 as +0); a later position replaces the
- * best only when strictly larger, so NaN wins and the first of equal values is kept, as there.
- *
- * <p>Masked loads and stores cost about as much as the arithmetic on this kind of machine, so they are kept to
- * the ends: loads read whole vectors whenever the array holds them (the extra lanes are ignored), and stores write
- * whole vectors in increasing order, each overwriting the previous one's extra lanes, except the sample's last.
+ * four window positions are visited in the order of the float64 loop of {@link MaxPool2D}, and a later position
+ * replaces the best only when strictly larger, so the first of equal values is kept, as there. Samples without NaN
+ * compare floats directly; a sample with a NaN compares monotonic integer keys (value bits with NaN canonical and
+ * above +∞, −0 as +0), so that NaN wins as it does there. The two orders agree on everything but NaN.
  */
 final class MaxPool2x2 {
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+    /**
+     * 256-bit vectors where the machine has them: pooled layers often have 8 channels or fewer, which would leave
+     * most of a 512-bit vector idle (LeNet's first pooling runs ~10% faster so on an AVX-512 machine).
+     */
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED.length() >= 8
+            ? FloatVector.SPECIES_256 : FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> I = F.length() == 8 ? IntVector.SPECIES_256
+            : IntVector.SPECIES_PREFERRED;
     private static final int CANONICAL_NAN = 0x7fc00000;
 
     private MaxPool2x2() {
@@ -34,52 +37,118 @@ final class MaxPool2x2 {
     static void forward(float[] x, int xo, float[] out, int oo, int[] argmax, int ao, int width, int channels,
             int outHeight, int outWidth) {
         int rowLen = width * channels;
+        int used = 2 * outHeight * rowLen;
+        if (xo + used + F.length() > x.length) { // a whole-vector load could run past the end: pool a padded copy
+            forward(Arrays.copyOfRange(x, xo, xo + used + F.length()), 0, out, oo, argmax, ao, width, channels,
+                    outHeight, outWidth);
+            return;
+        }
+        boolean keys = hasNaN(x, xo, used);
         int outCols = outHeight * outWidth * channels;
         int lanes = F.length();
         IntVector iota = IntVector.zero(I).addIndex(1);
-        // Masked stores (and masked loads at an array's end, which take the JDK's lane-checking path) are slow here:
-        // the sample's last vectors are stored through small arrays, and loads past the input's end read a copy.
-        for (int oy = 0; oy < outHeight; oy++) {
+        IntVector right = IntVector.broadcast(I, channels);
+        IntVector below = IntVector.broadcast(I, rowLen);
+        IntVector belowRight = IntVector.broadcast(I, rowLen + channels);
+        // Whole-vector loads, and whole-vector stores that each overwrite the previous one's extra lanes, for the
+        // positions whose stores stay inside the sample's outputs; the last few outputs take the scalar path. The
+        // loops end exactly there: an early exit taken only at the end of the output array would fail the bounds
+        // predicates that C2 hoists out of the loop and leave the recompiled loop half as fast. (Masked accesses,
+        // or stores through a small array, cost more here than the arithmetic; the latter box the vectors.)
+        int lastChunk = (channels - 1) / lanes * lanes;
+        int positions = outCols - lastChunk - lanes < 0 ? 0 : (outCols - lastChunk - lanes) / channels + 1;
+        for (int oy = 0; oy * outWidth < positions; oy++) {
             int top = 2 * oy * rowLen;
-            for (int ox = 0; ox < outWidth; ox++) {
+            int oxEnd = Math.min(outWidth, positions - oy * outWidth);
+            for (int ox = 0; ox < oxEnd; ox++) {
                 int o = (oy * outWidth + ox) * channels;
                 for (int c = 0; c < channels; c += lanes) {
                     int p = top + 2 * ox * channels + c;
-                    FloatVector bestV = load(x, xo + p);
-                    IntVector bestK = monotonic(bestV);
-                    IntVector bestP = iota.add(p);
-                    for (int q = 1; q < 4; q++) {
-                        int at = p + (q >> 1) * rowLen + (q & 1) * channels; // right, below, below right
-                        FloatVector v = load(x, xo + at);
-                        IntVector k = monotonic(v);
-                        VectorMask<Integer> larger = k.compare(VectorOperators.GT, bestK);
-                        bestK = bestK.max(k);
-                        bestP = bestP.blend(iota.add(at), larger);
-                        bestV = bestV.blend(v, larger.cast(F));
-                    }
-                    if (o + c + lanes <= outCols) {
+                    FloatVector tl = FloatVector.fromArray(F, x, xo + p);
+                    FloatVector tr = FloatVector.fromArray(F, x, xo + p + channels);
+                    FloatVector bl = FloatVector.fromArray(F, x, xo + p + rowLen);
+                    FloatVector br = FloatVector.fromArray(F, x, xo + p + rowLen + channels);
+                    IntVector at = iota.add(p);
+                    // The two paths each store their own result: vectors merged after a branch get boxed.
+                    if (!keys) {
+                        VectorMask<Float> m = tr.compare(VectorOperators.GT, tl);
+                        FloatVector bestV = tl.blend(tr, m);
+                        IntVector bestP = at.blend(at.add(right), m.cast(I));
+                        m = bl.compare(VectorOperators.GT, bestV);
+                        bestV = bestV.blend(bl, m);
+                        bestP = bestP.blend(at.add(below), m.cast(I));
+                        m = br.compare(VectorOperators.GT, bestV);
+                        bestV = bestV.blend(br, m);
+                        bestP = bestP.blend(at.add(belowRight), m.cast(I));
                         bestP.intoArray(argmax, ao + o + c);
                         bestV.intoArray(out, oo + o + c);
-                    } else { // the sample's last values: whole vectors would run into the next sample
-                        int n = Math.min(lanes, channels - c);
-                        int[] lastP = new int[lanes];
-                        float[] lastV = new float[lanes];
-                        bestP.intoArray(lastP, 0);
-                        bestV.intoArray(lastV, 0);
-                        System.arraycopy(lastP, 0, argmax, ao + o + c, n);
-                        System.arraycopy(lastV, 0, out, oo + o + c, n);
+                    } else {
+                        IntVector bestK = monotonic(tl);
+                        FloatVector bestV = tl;
+                        IntVector bestP = at;
+                        for (int q = 1; q < 4; q++) {
+                            int d = (q >> 1) * rowLen + (q & 1) * channels; // right, below, below right
+                            FloatVector v = FloatVector.fromArray(F, x, xo + p + d);
+                            IntVector k = monotonic(v);
+                            VectorMask<Integer> larger = k.compare(VectorOperators.GT, bestK);
+                            bestK = bestK.max(k);
+                            bestP = bestP.blend(at.add(d), larger);
+                            bestV = bestV.blend(v, larger.cast(F));
+                        }
+                        bestP.intoArray(argmax, ao + o + c);
+                        bestV.intoArray(out, oo + o + c);
                     }
                 }
             }
         }
+        scalarTail(x, xo, out, oo, argmax, ao, positions * channels, rowLen, channels, outWidth, outCols);
     }
 
-    /** The vector at {@code x[at]}; lanes past the array's end (never stored) read as zero. */
-    private static FloatVector load(float[] x, int at) {
-        if (at + F.length() <= x.length) {
-            return FloatVector.fromArray(F, x, at);
+    /** Pools the sample's outputs from index {@code from} on, one at a time, on the scalar keys. */
+    private static void scalarTail(float[] x, int xo, float[] out, int oo, int[] argmax, int ao, int from, int rowLen,
+            int channels, int outWidth, int outCols) {
+        for (int e = from; e < outCols; e++) {
+            int pos = e / channels;
+            int p = 2 * (pos / outWidth) * rowLen + 2 * (pos % outWidth) * channels + e % channels;
+            int best = p;
+            int bestK = key(x[xo + p]);
+            for (int q = 1; q < 4; q++) {
+                int at = p + (q >> 1) * rowLen + (q & 1) * channels;
+                int k = key(x[xo + at]);
+                if (k > bestK) {
+                    bestK = k;
+                    best = at;
+                }
+            }
+            argmax[ao + e] = best;
+            out[oo + e] = x[xo + best];
         }
-        return FloatVector.fromArray(F, Arrays.copyOfRange(x, at, at + F.length()), 0);
+    }
+
+    /** The scalar form of {@link #monotonic}: {@code floatToIntBits} already makes every NaN canonical. */
+    private static int key(float v) {
+        int b = Float.floatToIntBits(v + 0f);
+        return b ^ (b >> 31 & Integer.MAX_VALUE);
+    }
+
+    /**
+     * Whether {@code x[from, from + n)} may hold a NaN: a sum of all values is NaN if one is (and also when +∞ meets
+     * −∞, which only costs the slower exact path).
+     */
+    private static boolean hasNaN(float[] x, int from, int n) {
+        int lanes = F.length();
+        FloatVector s0 = FloatVector.zero(F);
+        FloatVector s1 = FloatVector.zero(F);
+        int i = 0;
+        for (; i + 2 * lanes <= n; i += 2 * lanes) {
+            s0 = s0.add(FloatVector.fromArray(F, x, from + i));
+            s1 = s1.add(FloatVector.fromArray(F, x, from + i + lanes));
+        }
+        float s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += x[from + i];
+        }
+        return Float.isNaN(s);
     }
 
     /** Order-preserving integer keys: −0 as +0, every NaN as one value above +∞. */
