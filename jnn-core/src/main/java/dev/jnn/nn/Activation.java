@@ -1,6 +1,7 @@
 package dev.jnn.nn;
 
 import dev.jnn.tensor.Kernels;
+import dev.jnn.tensor.Parallel;
 import dev.jnn.tensor.Tensor;
 
 /**
@@ -84,6 +85,24 @@ public enum Activation {
 
     /** As {@link #derivative(Tensor, Tensor)} with an explicit α for leaky relu and elu. */
     public void derivative(Tensor a, Tensor delta, double alpha) {
+        int rows = a.rank() == 2 ? a.rows() : 1;
+        int pieces = Math.min(rows, Parallel.tasksFor(a.size() / PIECE));
+        if (pieces <= 1 || !a.sameShape(delta) || this == SOFTMAX || this == STEP) {
+            derivativeInPlace(a, delta, alpha);
+            return;
+        }
+        // Large maps (a convolution's outputs) in row blocks on the kernel threads; element-wise, so the same bits.
+        Parallel.forEach(pieces, t -> {
+            int from = (int) ((long) rows * t / pieces);
+            int to = (int) ((long) rows * (t + 1) / pieces);
+            derivativeInPlace(a.rows(from, to), delta.rows(from, to), alpha);
+        });
+    }
+
+    /** Elements per piece, at least, when a derivative is split across threads. */
+    private static final int PIECE = 1 << 15;
+
+    private void derivativeInPlace(Tensor a, Tensor delta, double alpha) {
         switch (this) {
             case IDENTITY -> { }
             case LOGISTIC -> Kernels.logisticGrad(a, delta);

