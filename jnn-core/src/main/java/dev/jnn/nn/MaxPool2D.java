@@ -63,7 +63,7 @@ public final class MaxPool2D extends Pooling {
                                 k = Math.max(k, key(xf[xo + i], i));
                             }
                         }
-                        int best = (int) (Integer.MAX_VALUE - (k & 0xFFFFFFFFL));
+                        int best = position(k);
                         argmax[ao + o] = best;
                         of[oo + o] = xf[xo + best];
                     }
@@ -104,9 +104,14 @@ public final class MaxPool2D extends Pooling {
      * comparisons of the float64 path decide; a long maximum needs no branch, and the maximum's position in a
      * window is random, which makes branches mispredict.
      */
-    private static long key(float v, int i) {
+    static long key(float v, int i) {
         int b = Float.floatToIntBits(v + 0f);
         return (long) (b ^ (b >> 31 & Integer.MAX_VALUE)) << 32 | (Integer.MAX_VALUE - i);
+    }
+
+    /** The window position held in a {@link #key(float, int)}. */
+    static int position(long key) {
+        return (int) (Integer.MAX_VALUE - (key & 0xFFFFFFFFL));
     }
 
     @Override

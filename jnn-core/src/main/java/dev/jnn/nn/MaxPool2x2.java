@@ -104,31 +104,21 @@ final class MaxPool2x2 {
         scalarTail(x, xo, out, oo, argmax, ao, positions * channels, rowLen, channels, outWidth, outCols);
     }
 
-    /** Pools the sample's outputs from index {@code from} on, one at a time, on the scalar keys. */
+    /** Pools the sample's outputs from index {@code from} on, one at a time, on {@link MaxPool2D}'s scalar keys. */
     private static void scalarTail(float[] x, int xo, float[] out, int oo, int[] argmax, int ao, int from, int rowLen,
             int channels, int outWidth, int outCols) {
         for (int e = from; e < outCols; e++) {
             int pos = e / channels;
             int p = 2 * (pos / outWidth) * rowLen + 2 * (pos % outWidth) * channels + e % channels;
-            int best = p;
-            int bestK = key(x[xo + p]);
-            for (int q = 1; q < 4; q++) {
+            long k = Long.MIN_VALUE;
+            for (int q = 0; q < 4; q++) {
                 int at = p + (q >> 1) * rowLen + (q & 1) * channels;
-                int k = key(x[xo + at]);
-                if (k > bestK) {
-                    bestK = k;
-                    best = at;
-                }
+                k = Math.max(k, MaxPool2D.key(x[xo + at], at));
             }
+            int best = MaxPool2D.position(k);
             argmax[ao + e] = best;
             out[oo + e] = x[xo + best];
         }
-    }
-
-    /** The scalar form of {@link #monotonic}: {@code floatToIntBits} already makes every NaN canonical. */
-    private static int key(float v) {
-        int b = Float.floatToIntBits(v + 0f);
-        return b ^ (b >> 31 & Integer.MAX_VALUE);
     }
 
     /**
