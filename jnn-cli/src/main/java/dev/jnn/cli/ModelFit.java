@@ -6,6 +6,7 @@ import dev.jnn.io.AtomicFiles;
 import dev.jnn.model.EarlyStopping;
 import dev.jnn.model.Fit;
 import dev.jnn.model.History;
+import dev.jnn.model.LearningRateScheduler;
 import dev.jnn.model.Metric;
 import dev.jnn.model.ModelJson;
 import dev.jnn.model.ProgressLogger;
@@ -21,6 +22,7 @@ import dev.jnn.nn.MaxPool2D;
 import dev.jnn.optim.Adagrad;
 import dev.jnn.optim.Adam;
 import dev.jnn.optim.GradientClipping;
+import dev.jnn.optim.LearningRateSchedule;
 import dev.jnn.optim.Optimizer;
 import dev.jnn.optim.RmsProp;
 import dev.jnn.optim.Sgd;
@@ -71,7 +73,8 @@ final class ModelFit {
         }
         model.seed(mlp.containsKey("random_state") ? ((Number) mlp.get("random_state")).longValue() : 0L);
         Loss loss = loss(o.loss, regressor);
-        model.compile(optimizer(o.optimizer == null ? "adam" : o.optimizer, mlp), loss,
+        Optimizer optimizer = optimizer(o.optimizer == null ? "adam" : o.optimizer, mlp);
+        model.compile(optimizer, loss,
                 regressor ? new Metric[] {Metric.MEAN_ABSOLUTE_ERROR} : new Metric[] {Metric.ACCURACY});
         if (o.clipNorm != null) {
             model.clipGradients(GradientClipping.byNorm(o.clipNorm));
@@ -83,6 +86,14 @@ final class ModelFit {
                 .shuffle(!Boolean.FALSE.equals(mlp.get("shuffle")));
         if (o.validationSplit != null) {
             fit = fit.validationSplit(o.validationSplit);
+        }
+        if (o.lrSchedule != null) {
+            int rows = o.validationSplit == null ? train.size() : (int) (train.size() * (1 - o.validationSplit));
+            LearningRateSchedule schedule = ScheduleOption.parse(o.lrSchedule, optimizer.learningRate(), epochs,
+                    Math.max(1, (rows + batch - 1) / batch));
+            if (schedule != null) {
+                fit = fit.callbacks(new LearningRateScheduler(schedule));
+            }
         }
         if (o.patience != null) {
             if (o.validationSplit == null) {

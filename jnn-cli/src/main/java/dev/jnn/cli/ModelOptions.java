@@ -27,6 +27,12 @@ final class ModelOptions {
     @Option(names = "--patience", description = "With --model and --validation-split: stop when val_loss has not improved for N epochs, and restore the best weights.")
     Integer patience;
 
+    @Option(names = "--lr-schedule", paramLabel = "SPEC",
+            description = "With --model: the learning rate over the fit: constant (default), cosine[:ALPHA] (decay to "
+                    + "ALPHA x the initial rate by the last step), exponential:RATE (x RATE per epoch) or "
+                    + "step:EPOCHS:FACTOR.")
+    String lrSchedule;
+
     @Option(names = "--clip-norm", description = "With --model: rescale each weight's gradient to at most this L2 norm.")
     Double clipNorm;
 

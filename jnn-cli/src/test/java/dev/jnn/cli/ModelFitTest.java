@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jnn.data.Datasets;
 import dev.jnn.model.Fit;
+import dev.jnn.model.History;
+import dev.jnn.model.LearningRateScheduler;
 import dev.jnn.model.ModelJson;
 import dev.jnn.model.Sequential;
 import dev.jnn.nn.Loss;
 import dev.jnn.optim.Adam;
+import dev.jnn.optim.LearningRateSchedule;
 import dev.jnn.selection.TrainTestSplit;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Rng;
@@ -69,6 +72,54 @@ class ModelFitTest {
         List<String> lines = Files.readAllLines(preds);
         for (int i = 0; i < pred.length; i++) {
             assertEquals(Integer.toString(pred[i]), lines.get(i));
+        }
+    }
+
+    @Test
+    void learningRateScheduleCountsStepsOfTheTrainingRows(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("cnn.json");
+        Files.writeString(model, CNN);
+        Path report = dir.resolve("r.json");
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--model", model.toString(), "--epochs", "3", "--random-state", "4",
+                "--validation-split", "0.1", "--lr-schedule", "step:1:0.1", "--quiet", "--report",
+                report.toString()), cli.err.toString());
+        JsonNode curve = new ObjectMapper().readTree(report.toFile()).get("loss_curve");
+
+        // 1347 training rows of digits, 1212 after the split: 38 steps of 32 per epoch, so the rate drops at steps
+        // 38 and 76.
+        var digits = Datasets.digits().to(DType.FLOAT32);
+        var split = TrainTestSplit.split(digits.train().size(), 0.25, new Rng(0), digits.train().y());
+        var train = digits.train().subset(split.train());
+        Sequential m = ModelJson.read(CNN, "cnn").seed(4);
+        m.compile(new Adam(0.001, 0.9, 0.999, 1e-7), Loss.SPARSE_CATEGORICAL_CROSSENTROPY);
+        History h = m.fit(train.x(), train.y(), Fit.epochs(3).validationSplit(0.1)
+                .callbacks(new LearningRateScheduler(LearningRateSchedule.stepDecay(0.001, 38, 0.1))));
+        for (int e = 0; e < 3; e++) {
+            assertEquals(h.get("loss").get(e), curve.get(e).asDouble(), 0.0, "epoch " + e);
+        }
+        assertEquals(1e-5, m.optimizer().learningRate(), 1e-18);
+    }
+
+    @Test
+    void schedulesFollowKerasFormulas() {
+        var step = ScheduleOption.parse("step:2:0.5", 0.01, 6, 10);
+        assertEquals(0.01, step.rate(19));
+        assertEquals(0.005, step.rate(20));
+        var cosine = ScheduleOption.parse("cosine:0.1", 0.01, 6, 10);
+        assertEquals(0.01, cosine.rate(0));
+        assertEquals(0.01 * (0.9 * 0.5 + 0.1), cosine.rate(30), 1e-15);
+        assertEquals(0.001, cosine.rate(60), 1e-15);
+        assertEquals(0.001, cosine.rate(99), 1e-15);
+        var exp = ScheduleOption.parse("exponential:0.5", 0.01, 6, 10);
+        assertEquals(0.01 * Math.sqrt(0.5), exp.rate(5), 1e-15);
+        assertEquals(0.0025, exp.rate(20), 1e-15);
+        assertEquals(null, ScheduleOption.parse("constant", 0.01, 6, 10));
+        for (String bad : new String[] {"cosine:2", "step:0:0.5", "step:1", "exponential", "linear", "cosine:x"}) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> ScheduleOption.parse(bad, 0.01, 6, 10));
+            assertTrue(e.getMessage().startsWith("--lr-schedule must be") && e.getMessage().endsWith("'" + bad + "'"),
+                    e.getMessage());
         }
     }
 
