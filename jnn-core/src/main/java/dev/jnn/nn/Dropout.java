@@ -2,6 +2,7 @@ package dev.jnn.nn;
 
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Kernels;
+import dev.jnn.tensor.Parallel;
 import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;
 
@@ -9,8 +10,9 @@ import java.util.Map;
 
 /**
  * Inverted dropout: in training each value is zeroed with probability {@code rate} and the survivors are scaled by
- * {@code 1 / (1 - rate)}, so inference passes data through unchanged. Masks are drawn from the model's random
- * stream on the calling thread, so a seed fixes them whatever the thread count.
+ * {@code 1 / (1 - rate)}, so inference passes data through unchanged. Each forward pass takes one 64-bit key from
+ * the model's random stream; value i's draw is SplitMix64's output number i + 1 from that key, a function of the key
+ * and i alone, so the masks are drawn on the kernel threads and a seed fixes them whatever the thread count.
  */
 public final class Dropout implements Layer {
     private final double rate;
@@ -63,9 +65,15 @@ public final class Dropout implements Layer {
             kept = new boolean[n];
         }
         long threshold = (long) Math.ceil(rate * 4294967296.0); // one 32-bit draw per value: P(drop) = rate ± 2⁻³²
-        for (int i = 0; i < n; i++) {
-            kept[i] = rng.nextUInt32() >= threshold;
-        }
+        long key = rng.nextUInt32() << 32 | rng.nextUInt32();
+        boolean[] mask = kept;
+        int pieces = Math.min(Parallel.tasksFor(n / MASK_PIECE), Parallel.threads());
+        Parallel.forEach(pieces, p -> {
+            int to = (int) ((long) n * (p + 1) / pieces);
+            for (int i = (int) ((long) n * p / pieces); i < to; i++) {
+                mask[i] = splitMix64(key + (i + 1L) * GOLDEN_GAMMA) >>> 32 >= threshold;
+            }
+        });
         outBuffer = Shapes.ensure(outBuffer, x.dtype(), x.rows(), cols);
         Tensor out = outBuffer.rows(0, x.rows());
         multiply(x, out);
@@ -81,6 +89,17 @@ public final class Dropout implements Layer {
             multiply(gradOutput, gradOutput);
         }
         return gradOutput;
+    }
+
+    /** SplitMix64's increment (2⁶⁴/φ, odd) and its output function (Steele, Lea and Flood, 2014). */
+    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+    /** Values at least this many per piece of a mask drawn on several threads. */
+    private static final int MASK_PIECE = 1 << 12;
+
+    static long splitMix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     private void multiply(Tensor in, Tensor out) {

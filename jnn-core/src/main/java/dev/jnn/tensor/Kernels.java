@@ -180,19 +180,40 @@ public final class Kernels {
             throw new IllegalArgumentException("adam: the moment tensors must start at offset 0");
         }
         int n = w.size();
+        // Element-wise, so pieces on the kernel threads give the same bits as one pass.
+        int pieces = Math.min(Parallel.tasksFor(n / ADAM_PIECE), Parallel.threads());
+        if (pieces <= 1) {
+            adam(w, g, m, s, beta1, beta2, lr, eps, 0, n);
+            return;
+        }
+        Parallel.forEach(pieces, p -> {
+            int from = (int) ((long) n * p / pieces) & -64;
+            int to = p == pieces - 1 ? n : (int) ((long) n * (p + 1) / pieces) & -64;
+            adam(w, g, m, s, beta1, beta2, lr, eps, from, to);
+        });
+    }
+
+    /** Elements at least this many per piece of a parallel Adam step (about 100 KB of float32 state each). */
+    private static final int ADAM_PIECE = 1 << 13;
+
+    private static void adam(Tensor w, Tensor g, Tensor m, Tensor s, double beta1, double beta2, double lr, double eps,
+                             int from, int to) {
+        int wo = w.offset() + from;
+        int go = g.offset() + from;
+        int n = to - from;
         if (w.dtype() == DType.FLOAT32) {
             float b1 = (float) beta1;
             float b2 = (float) beta2;
             float c1 = (float) (1 - beta1);
             float c2 = (float) (1 - beta2);
-            if (vector) VectorKernelsF32.adam(w.floatData(), w.offset(), g.floatData(), g.offset(), m.floatData(),
-                    s.floatData(), n, b1, b2, c1, c2, (float) lr, (float) eps);
-            else ScalarKernelsF32.adam(w.floatData(), w.offset(), g.floatData(), g.offset(), m.floatData(),
-                    s.floatData(), 0, n, b1, b2, c1, c2, (float) lr, (float) eps);
-        } else if (vector) VectorKernelsF64.adam(w.doubleData(), w.offset(), g.doubleData(), g.offset(),
-                m.doubleData(), s.doubleData(), n, beta1, beta2, 1 - beta1, 1 - beta2, lr, eps);
-        else ScalarKernelsF64.adam(w.doubleData(), w.offset(), g.doubleData(), g.offset(), m.doubleData(),
-                s.doubleData(), 0, n, beta1, beta2, 1 - beta1, 1 - beta2, lr, eps);
+            if (vector) VectorKernelsF32.adam(w.floatData(), wo, g.floatData(), go, m.floatData(), s.floatData(), from,
+                    n, b1, b2, c1, c2, (float) lr, (float) eps);
+            else ScalarKernelsF32.adam(w.floatData(), wo, g.floatData(), go, m.floatData(), s.floatData(), from, n,
+                    b1, b2, c1, c2, (float) lr, (float) eps);
+        } else if (vector) VectorKernelsF64.adam(w.doubleData(), wo, g.doubleData(), go, m.doubleData(),
+                s.doubleData(), from, n, beta1, beta2, 1 - beta1, 1 - beta2, lr, eps);
+        else ScalarKernelsF64.adam(w.doubleData(), wo, g.doubleData(), go, m.doubleData(), s.doubleData(), from, n,
+                beta1, beta2, 1 - beta1, 1 - beta2, lr, eps);
     }
 
     /**

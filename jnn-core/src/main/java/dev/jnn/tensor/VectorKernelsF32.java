@@ -143,19 +143,19 @@ final class VectorKernelsF32 {
         ScalarKernelsF32.axpy(alpha, x, xOff + ub, y, yOff + ub, len - ub);
     }
 
-    static void adam(float[] w, int wOff, float[] g, int gOff, float[] m, float[] s, int len, float b1, float b2,
+    static void adam(float[] w, int wOff, float[] g, int gOff, float[] m, float[] s, int mOff, int len, float b1, float b2,
                      float c1, float c2, float lr, float eps) {
         int ub = S.loopBound(len);
         for (int i = 0; i < ub; i += L) {
             FloatVector gv = FloatVector.fromArray(S, g, gOff + i);
-            FloatVector mv = FloatVector.fromArray(S, m, i).mul(b1).add(gv.mul(c1));
-            FloatVector sv = FloatVector.fromArray(S, s, i).mul(b2).add(gv.mul(gv).mul(c2));
-            mv.intoArray(m, i);
-            sv.intoArray(s, i);
+            FloatVector mv = FloatVector.fromArray(S, m, mOff + i).mul(b1).add(gv.mul(c1));
+            FloatVector sv = FloatVector.fromArray(S, s, mOff + i).mul(b2).add(gv.mul(gv).mul(c2));
+            mv.intoArray(m, mOff + i);
+            sv.intoArray(s, mOff + i);
             FloatVector step = mv.mul(-lr).div(sv.sqrt().add(eps));
             FloatVector.fromArray(S, w, wOff + i).add(step).intoArray(w, wOff + i);
         }
-        ScalarKernelsF32.adam(w, wOff + ub, g, gOff + ub, m, s, ub, len - ub, b1, b2, c1, c2, lr, eps);
+        ScalarKernelsF32.adam(w, wOff + ub, g, gOff + ub, m, s, mOff + ub, len - ub, b1, b2, c1, c2, lr, eps);
     }
 
     static void keep(float[] in, int inOff, boolean[] kept, float scale, float[] out, int outOff, int len) {

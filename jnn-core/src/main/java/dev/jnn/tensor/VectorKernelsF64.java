@@ -143,19 +143,19 @@ final class VectorKernelsF64 {
         ScalarKernelsF64.axpy(alpha, x, xOff + ub, y, yOff + ub, len - ub);
     }
 
-    static void adam(double[] w, int wOff, double[] g, int gOff, double[] m, double[] s, int len, double b1, double b2,
+    static void adam(double[] w, int wOff, double[] g, int gOff, double[] m, double[] s, int mOff, int len, double b1, double b2,
                      double c1, double c2, double lr, double eps) {
         int ub = S.loopBound(len);
         for (int i = 0; i < ub; i += L) {
             DoubleVector gv = DoubleVector.fromArray(S, g, gOff + i);
-            DoubleVector mv = DoubleVector.fromArray(S, m, i).mul(b1).add(gv.mul(c1));
-            DoubleVector sv = DoubleVector.fromArray(S, s, i).mul(b2).add(gv.mul(gv).mul(c2));
-            mv.intoArray(m, i);
-            sv.intoArray(s, i);
+            DoubleVector mv = DoubleVector.fromArray(S, m, mOff + i).mul(b1).add(gv.mul(c1));
+            DoubleVector sv = DoubleVector.fromArray(S, s, mOff + i).mul(b2).add(gv.mul(gv).mul(c2));
+            mv.intoArray(m, mOff + i);
+            sv.intoArray(s, mOff + i);
             DoubleVector step = mv.mul(-lr).div(sv.sqrt().add(eps));
             DoubleVector.fromArray(S, w, wOff + i).add(step).intoArray(w, wOff + i);
         }
-        ScalarKernelsF64.adam(w, wOff + ub, g, gOff + ub, m, s, ub, len - ub, b1, b2, c1, c2, lr, eps);
+        ScalarKernelsF64.adam(w, wOff + ub, g, gOff + ub, m, s, mOff + ub, len - ub, b1, b2, c1, c2, lr, eps);
     }
 
     static void keep(double[] in, int inOff, boolean[] kept, double scale, double[] out, int outOff, int len) {

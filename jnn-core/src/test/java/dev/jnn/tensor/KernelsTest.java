@@ -19,6 +19,56 @@ class KernelsTest {
     @AfterEach
     void restore() {
         Kernels.vector = VectorSupport.available();
+        Parallel.setThreads(0);
+    }
+
+    @ParameterizedTest(name = "vector={0}")
+    @ValueSource(booleans = {true, false})
+    void adamStepsEveryElementByTheFormulaAtAnyThreadCount(boolean vector) {
+        Kernels.vector = vector && VectorSupport.available();
+        Random r = new Random(11);
+        int n = 40_007; // pieces of a parallel step at 2 and 3 threads, with a ragged end
+        for (DType dt : DType.values()) {
+            Tensor w0 = Tensor.zeros(dt, n + 5, 1).rows(3, n + 3); // offset views, as a layer's parameters
+            Tensor g = Tensor.zeros(dt, n + 2, 1).rows(1, n + 1);
+            Tensor m0 = Tensor.zeros(dt, n, 1);
+            Tensor s0 = Tensor.zeros(dt, n, 1);
+            for (int i = 0; i < n; i++) {
+                w0.setFlat(i, r.nextGaussian());
+                g.setFlat(i, r.nextGaussian());
+                m0.setFlat(i, r.nextGaussian() * 0.1);
+                s0.setFlat(i, r.nextDouble() * 0.01);
+            }
+            for (int threads : new int[] {1, 2, 3}) {
+                Parallel.setThreads(threads);
+                Tensor w = w0.copy();
+                Tensor m = m0.copy();
+                Tensor s = s0.copy();
+                Kernels.adam(w, g, m, s, 0.9, 0.999, 0.003, 1e-7);
+                for (int i = 0; i < n; i++) {
+                    double gi = g.getFlat(i);
+                    double mi;
+                    double si;
+                    double wi;
+                    if (dt == DType.FLOAT32) {
+                        float gf = (float) gi;
+                        float mf = 0.9f * (float) m0.getFlat(i) + (float) (1 - 0.9) * gf;
+                        float sf = 0.999f * (float) s0.getFlat(i) + (float) (1 - 0.999) * (gf * gf);
+                        mi = mf;
+                        si = sf;
+                        wi = (float) w0.getFlat(i) + -0.003f * mf / ((float) Math.sqrt(sf) + 1e-7f);
+                    } else {
+                        mi = 0.9 * m0.getFlat(i) + (1 - 0.9) * gi;
+                        si = 0.999 * s0.getFlat(i) + (1 - 0.999) * (gi * gi);
+                        wi = w0.getFlat(i) + -0.003 * mi / (Math.sqrt(si) + 1e-7);
+                    }
+                    String at = dt + ", " + threads + " threads, element " + i;
+                    assertEquals(Double.doubleToLongBits(mi), Double.doubleToLongBits(m.getFlat(i)), at);
+                    assertEquals(Double.doubleToLongBits(si), Double.doubleToLongBits(s.getFlat(i)), at);
+                    assertEquals(Double.doubleToLongBits(wi), Double.doubleToLongBits(w.getFlat(i)), at);
+                }
+            }
+        }
     }
 
     @ParameterizedTest(name = "vector={0}")
