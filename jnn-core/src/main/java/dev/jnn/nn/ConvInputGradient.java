@@ -37,6 +37,8 @@ final class ConvInputGradient {
     /** Per tap (ky, kx): where its window starts in a plane, relative to the dx row's own start. */
     private final int[] tapOffset;
     private final ThreadLocal<float[][]> scratch;
+    /** 16 filters and rows of at most 16 positions: the planes are filled by 16×16 transposes. */
+    private final boolean transposed;
     private float[] packedKernel = new float[0];
 
     ConvInputGradient(Im2col g, int filters) {
@@ -51,6 +53,7 @@ final class ConvInputGradient {
         this.stride = segments * L;
         this.planeWidth = stride + g.kw() - 1;
         this.planeSize = (rowsPadded + g.kh() - 1) * planeWidth;
+        transposed = filters == 16 && g.outWidth() <= 16 && Transpose16.fits();
         tapOffset = new int[g.kh() * g.kw()];
         for (int ky = 0; ky < g.kh(); ky++) {
             for (int kx = 0; kx < g.kw(); kx++) {
@@ -124,6 +127,14 @@ final class ConvInputGradient {
         int oh = g.outHeight();
         int ow = g.outWidth();
         int base = (g.kh() - 1) * planeWidth + g.kw() - 1;
+        if (transposed) {
+            // A row of dz is ow vectors of 16 filters: its transpose is the row in every plane, with zeros past ow
+            // landing on the border (the planes' rows are at least 16 + kw - 1 wide).
+            for (int oy = 0; oy < oh; oy++) {
+                Transpose16.transpose(dz, zo + oy * ow * filters, ow, planes, base + oy * planeWidth, planeSize);
+            }
+            return;
+        }
         for (int oy = 0; oy < oh; oy++) {
             int src = zo + oy * ow * filters;
             int dst = base + oy * planeWidth;

@@ -41,7 +41,9 @@ class DirectConvTest {
         "20, 35, 8, 5, 3, 4, 1, 1, RELU",     // 3 vectors per row, 2 channel blocks, 5 filters
         "8, 17, 13, 4, 5, 5, 1, 1, TANH",     // 3 channel blocks, a row just past one vector
         "6, 5, 6, 2, 1, 1, 1, 1, IDENTITY",   // 1x1 kernel
-        "7, 16, 2, 7, 7, 1, 1, 1, RELU"})     // a column kernel, a row of exactly one vector
+        "7, 16, 2, 7, 7, 1, 1, 1, RELU",      // a column kernel, a row of exactly one vector
+        "6, 18, 7, 16, 3, 3, 1, 1, TANH",     // 16 filters, rows of 16 positions: planes filled by transposes
+        "9, 4, 2, 16, 2, 3, 1, 1, IDENTITY"})  // and rows of 2 positions
     void matchesTheIm2colPath(int h, int w, int c, int filters, int kh, int kw, int sy, int sx, Activation act) {
         Assumptions.assumeTrue(VectorSupport.available(), "the direct kernels need the Vector API");
         int rows = 5;
