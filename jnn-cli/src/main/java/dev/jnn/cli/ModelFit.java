@@ -88,9 +88,8 @@ final class ModelFit {
             fit = fit.validationSplit(o.validationSplit);
         }
         if (o.lrSchedule != null) {
-            int rows = o.validationSplit == null ? train.size() : (int) (train.size() * (1 - o.validationSplit));
             LearningRateSchedule schedule = ScheduleOption.parse(o.lrSchedule, optimizer.learningRate(), epochs,
-                    Math.max(1, (rows + batch - 1) / batch));
+                    Math.max(1, fit.stepsPerEpoch(train.size())));
             if (schedule != null) {
                 fit = fit.callbacks(new LearningRateScheduler(schedule));
             }

@@ -61,6 +61,17 @@ public record Fit(int epochs, int batchSize, double validationSplit, Tensor vali
         return new Fit(epochs, batchSize, validationSplit, validationX, validationY, validationLabels, on, callbacks);
     }
 
+    /** How many of {@code rows} rows train: all of them, or those before the {@link #validationSplit()}. */
+    public int trainingRows(int rows) {
+        return validationX == null && validationSplit > 0 ? (int) (rows * (1 - validationSplit)) : rows;
+    }
+
+    /** Optimizer steps per epoch over {@code rows} rows: the training rows in batches, the last one partial. */
+    public int stepsPerEpoch(int rows) {
+        int n = trainingRows(rows);
+        return (n + batchSize - 1) / batchSize;
+    }
+
     /** Adds callbacks after any already set. */
     public Fit callbacks(Callback... more) {
         List<Callback> all = new ArrayList<>(callbacks);

@@ -46,7 +46,7 @@ final class Trainer {
                 throw new IllegalArgumentException("validation x has " + xVal.cols() + " features, x has " + x.cols());
             }
         } else if (fit.validationSplit() > 0) {
-            int split = (int) (x.rows() * (1 - fit.validationSplit()));
+            int split = fit.trainingRows(x.rows());
             if (split < 1 || split >= x.rows()) {
                 throw new IllegalArgumentException("validation_split " + fit.validationSplit() + " leaves no rows for "
                         + (split < 1 ? "training" : "validation") + " out of " + x.rows());

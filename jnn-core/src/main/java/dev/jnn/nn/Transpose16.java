@@ -7,6 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Transposes 16×16 float blocks with 512-bit vectors: 16 row loads, 64 two-vector lane selections (4 rounds, each
  * swapping one bit of the row index with the same bit of the lane index), 16 stores. About 3× faster than scalar
  * copies with a strided side. Only for machines whose preferred float vector has 16 lanes ({@link #fits()}).
+ * The 16 rows are 16 locals, written out: in an array, or behind a loop over row indexes, the vectors are boxed.
  */
 final class Transpose16 {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_512;

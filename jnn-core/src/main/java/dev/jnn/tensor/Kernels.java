@@ -180,7 +180,8 @@ public final class Kernels {
             throw new IllegalArgumentException("adam: the moment tensors must start at offset 0");
         }
         int n = w.size();
-        // Element-wise, so pieces on the kernel threads give the same bits as one pass.
+        // Element-wise, so pieces on the kernel threads give the same bits as one pass. Pieces start at multiples
+        // of 64 elements, so only the last one ends in a scalar tail.
         int pieces = Math.min(Parallel.tasksFor(n / ADAM_PIECE), Parallel.threads());
         if (pieces <= 1) {
             adam(w, g, m, s, beta1, beta2, lr, eps, 0, n);
