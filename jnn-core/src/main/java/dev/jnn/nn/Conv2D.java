@@ -13,9 +13,9 @@ import java.util.Objects;
 
 /**
  * A 2-D convolution over samples of shape (height, width, channels), computed as {@link Im2col} packing plus one
- * GEMM, or in float32 with valid padding straight from the input: by {@link SingleChannelConv} for one-channel
- * images with stride 1, else by {@link DirectConv}; with stride 1 too, {@link ConvInputGradient} computes the
- * input gradient without the GEMM and col2im. The kernel has shape
+ * GEMM, or in float32 straight from the input (with {@code same} padding, from a {@link ZeroPad} copy of it): by
+ * {@link SingleChannelConv} for one-channel images with stride 1, else by {@link DirectConv}; with stride 1 too,
+ * {@link ConvInputGradient} computes the input gradient without the GEMM and col2im. The kernel has shape
  * (kh·kw·channels, filters), which is Keras's (kh, kw, channels, filters) in row-major order; the output is
  * (outHeight, outWidth, filters). Padding {@code valid} uses no padding; {@code same} pads so
  * that {@code out = ceil(in / stride)}, with the odd pixel at the bottom/right, as Keras and TensorFlow do.
@@ -40,10 +40,12 @@ public final class Conv2D implements Activated {
     private Tensor inGradBuffer;
     private Tensor output;
     private int rows;
-    /** The direct kernels for float32 with valid padding (null until first used), and the input they read. */
+    /** With {@code same} padding: the zero-bordered copy of the input that the direct kernels read. */
+    private ZeroPad zeroPad;
+    /** The direct kernels for float32 (null until first used), and the input they read. */
     private ValidConv direct;
     private Tensor directInput;
-    /** The direct input gradient for float32, valid padding and stride 1 (null until first used). */
+    /** The direct input gradient for float32 and stride 1 (null until first used). */
     private ConvInputGradient directInputGradient;
 
     /** A square {@code size}×{@code size} convolution with stride 1 and valid padding. */
@@ -128,6 +130,7 @@ public final class Conv2D implements Activated {
         kernelInit.fill(kernel.value(), k, kh * kw * filters, rng);
         biasInit.fill(bias.value(), k, kh * kw * filters, rng);
         patches = dPatches = outBuffer = inGradBuffer = null;
+        zeroPad = same ? new ZeroPad(geometry) : null;
         direct = null;
         directInput = null;
         directInputGradient = null;
@@ -172,17 +175,19 @@ public final class Conv2D implements Activated {
         int positions = rows * geometry.positions();
         outBuffer = Shapes.ensure(outBuffer, x.dtype(), positions, filters);
         Tensor z = outBuffer.rows(0, positions);
-        if (DirectConv.suits(geometry, x)) {
+        Im2col valid = validGeometry();
+        if (DirectConv.suits(valid, x)) {
+            Tensor in = zeroPad == null ? x : zeroPad.pad(x);
             if (direct == null) {
-                direct = SingleChannelConv.suits(geometry, filters, x) ? new SingleChannelConv(geometry, filters)
-                        : new DirectConv(geometry, filters);
+                direct = SingleChannelConv.suits(valid, filters, in) ? new SingleChannelConv(valid, filters)
+                        : new DirectConv(valid, filters);
             }
             boolean relu = activation == Activation.RELU;
-            direct.forward(x, kernel.value(), bias.value(), relu, z.reshape(rows, geometry.positions() * filters));
+            direct.forward(in, kernel.value(), bias.value(), relu, z.reshape(rows, geometry.positions() * filters));
             if (!relu && activation != Activation.IDENTITY) {
                 activation.apply(z);
             }
-            directInput = x;
+            directInput = in;
         } else {
             patches = Shapes.ensure(patches, x.dtype(), positions, geometry.patchSize());
             Tensor p = patches.rows(0, positions);
@@ -218,11 +223,18 @@ public final class Conv2D implements Activated {
         int inCols = geometry.height() * geometry.width() * geometry.channels();
         inGradBuffer = Shapes.ensure(inGradBuffer, dz.dtype(), rows, inCols);
         Tensor dx = inGradBuffer.rows(0, rows);
-        if (ConvInputGradient.suits(geometry, dz)) {
+        Im2col valid = validGeometry();
+        if (ConvInputGradient.suits(valid, dz)) {
             if (directInputGradient == null) {
-                directInputGradient = new ConvInputGradient(geometry, filters);
+                directInputGradient = new ConvInputGradient(valid, filters);
             }
-            directInputGradient.compute(dz, kernel.value(), dx);
+            if (zeroPad == null) {
+                directInputGradient.compute(dz, kernel.value(), dx);
+            } else {
+                Tensor dp = zeroPad.gradientBuffer(dz, rows);
+                directInputGradient.compute(dz, kernel.value(), dp);
+                zeroPad.crop(dp, dx);
+            }
             return dx;
         }
         dPatches = Shapes.ensure(dPatches, dz.dtype(), positions, geometry.patchSize());
@@ -230,6 +242,11 @@ public final class Conv2D implements Activated {
         Gemm.gemm(false, true, 1.0, dz, kernel.value(), 0.0, dp);
         geometry.unpack(dp, dx);
         return dx;
+    }
+
+    /** The geometry the direct kernels compute: this one, or with {@code same} padding the padded image's. */
+    private Im2col validGeometry() {
+        return zeroPad == null ? geometry : zeroPad.valid();
     }
 
     @Override

@@ -45,10 +45,30 @@ class DirectConvTest {
         "6, 18, 7, 16, 3, 3, 1, 1, TANH",     // 16 filters, rows of 16 positions: planes filled by transposes
         "9, 4, 2, 16, 2, 3, 1, 1, IDENTITY"})  // and rows of 2 positions
     void matchesTheIm2colPath(int h, int w, int c, int filters, int kh, int kw, int sy, int sx, Activation act) {
+        check(h, w, c, filters, kh, kw, sy, sx, act, "valid");
+    }
+
+    /** {@code same} padding: the direct kernels over a {@link ZeroPad} copy, the input gradient cropped from it. */
+    @ParameterizedTest(name = "{0}x{1}x{2}, {3} filters, {4}x{5} kernel, strides {6}x{7}, {8}")
+    @CsvSource({
+        "28, 28, 1, 6, 5, 5, 1, 1, RELU",      // LeNet-5's first layer: SingleChannelConv
+        "14, 14, 6, 16, 5, 5, 1, 1, RELU",     // ConvInputGradient over the padded image
+        "9, 8, 3, 5, 2, 2, 1, 1, TANH",        // even kernel: the padding is all at the bottom and right
+        "9, 11, 3, 20, 3, 3, 2, 2, IDENTITY",  // strides: the col2im input gradient
+        "8, 7, 2, 4, 1, 3, 2, 1, RELU",        // a 1-row kernel with stride 2 leaves the last input row unread
+        "5, 5, 1, 6, 3, 3, 1, 1, LOGISTIC"})
+    void samePaddingMatchesTheIm2colPath(int h, int w, int c, int filters, int kh, int kw, int sy, int sx,
+                                         Activation act) {
+        check(h, w, c, filters, kh, kw, sy, sx, act, "same");
+    }
+
+    private static void check(int h, int w, int c, int filters, int kh, int kw, int sy, int sx, Activation act,
+                              String padding) {
         Assumptions.assumeTrue(VectorSupport.available(), "the direct kernels need the Vector API");
         int rows = 5;
-        Conv2D direct = new Conv2D(filters, kh, kw, sy, sx, "valid", act).biasInitializer(Init.randomUniform(-1, 1));
-        Conv2D reference = new Conv2D(filters, kh, kw, sy, sx, "valid", act).biasInitializer(Init.randomUniform(-1, 1));
+        Conv2D direct = new Conv2D(filters, kh, kw, sy, sx, padding, act).biasInitializer(Init.randomUniform(-1, 1));
+        Conv2D reference = new Conv2D(filters, kh, kw, sy, sx, padding, act)
+                .biasInitializer(Init.randomUniform(-1, 1));
         int[] out = direct.build(new int[] {h, w, c}, DType.FLOAT32, new Rng(3));
         reference.build(new int[] {h, w, c}, DType.FLOAT64, new Rng(3));
         int inCols = h * w * c;
