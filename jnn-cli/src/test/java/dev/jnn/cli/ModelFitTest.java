@@ -75,6 +75,23 @@ class ModelFitTest {
         }
     }
 
+    /**
+     * The README's example models load, and their parameter counts match hand counts: the modern LeNet-5 (every C3
+     * map connected to every S2 map) has the well-known 61,706 (156 + 2,416 + 48,120 + 10,164 + 850).
+     */
+    @Test
+    void exampleModelsBuildWithTheirParameterCounts() throws IOException {
+        Path examples = Path.of("..", "examples");
+        assertEquals(61_706, parameterCount(examples.resolve("lenet5-5x5.json"), 784));
+        // 784·1200 + 1200, 1200·1200 + 1200, 1200·10 + 10
+        assertEquals(942_000 + 1_441_200 + 12_010, parameterCount(examples.resolve("mlp-1200.json"), 784));
+    }
+
+    private static long parameterCount(Path file, int features) throws IOException {
+        Sequential m = ModelJson.read(Files.readString(file), file.toString()).build(features);
+        return m.parameters().stream().mapToLong(p -> p.value().size()).sum();
+    }
+
     @Test
     void learningRateScheduleCountsStepsOfTheTrainingRows(@TempDir Path dir) throws IOException {
         Path model = dir.resolve("cnn.json");
