@@ -36,6 +36,12 @@ final class ConvInputGradient {
     private final int planeSize;
     /** Per tap (ky, kx): where its window starts in a plane, relative to the dx row's own start. */
     private final int[] tapOffset;
+    /**
+     * Per pair of dx rows: the taps whose kernel row reaches a dz row from either of them, {@code [from, to)}. The
+     * other taps would read only the planes' zero border rows (2 of 5 kernel rows at a 5×5 kernel's edges).
+     */
+    private final int[] tapFrom;
+    private final int[] tapTo;
     private final ThreadLocal<float[][]> scratch;
     /** 16 filters and rows of at most 16 positions: the planes are filled by 16×16 transposes. */
     private final boolean transposed;
@@ -59,6 +65,14 @@ final class ConvInputGradient {
             for (int kx = 0; kx < g.kw(); kx++) {
                 tapOffset[ky * g.kw() + kx] = (g.kh() - 1 - ky) * planeWidth + g.kw() - 1 - kx;
             }
+        }
+        tapFrom = new int[rowsPadded / 2];
+        tapTo = new int[rowsPadded / 2];
+        for (int pair = 0; pair < tapFrom.length; pair++) {
+            int iy = 2 * pair;
+            // dx row iy takes dz row iy - ky: kernel rows ky with 0 <= iy - ky or iy + 1 - ky < outHeight.
+            tapFrom[pair] = Math.max(0, iy - g.outHeight() + 1) * g.kw();
+            tapTo[pair] = (Math.min(g.kh() - 1, iy + 1) + 1) * g.kw();
         }
         // Per thread: the planes (their borders stay zero: only the interior is ever written) and the dx scratch.
         scratch = ThreadLocal.withInitial(() -> new float[][] {new float[filters * planeSize],
@@ -91,8 +105,8 @@ final class ConvInputGradient {
                 for (int b = 0; b < channelBlocks; b++) {
                     for (int iy = 0; iy < rowsPadded; iy += 2) {
                         for (int seg = 0; seg < segments; seg++) {
-                            rowPair(s[0], iy * planeWidth + seg * L, b, s[1], (b * CB * rowsPadded + iy) * stride
-                                    + seg * L);
+                            rowPair(s[0], iy * planeWidth + seg * L, b, iy / 2, s[1],
+                                    (b * CB * rowsPadded + iy) * stride + seg * L);
                         }
                     }
                 }
@@ -148,18 +162,20 @@ final class ConvInputGradient {
     }
 
     /**
-     * Rows iy and iy + 1 of channel block b, one vector of columns: 12 accumulators over every tap and filter. The
-     * planes are read from {@code po} (row iy's window start) and the sums stored at {@code out} and a row below.
+     * Rows iy and iy + 1 (= 2·pair + 1) of channel block b, one vector of columns: 12 accumulators over the pair's
+     * taps and every filter. The planes are read from {@code po} (row iy's window start) and the sums stored at
+     * {@code out} and a row below.
      */
-    private void rowPair(float[] planes, int po, int b, float[] out, int oo) {
+    private void rowPair(float[] planes, int po, int b, int pair, float[] out, int oo) {
         FloatVector z = FloatVector.zero(S);
         FloatVector a0 = z, a1 = z, a2 = z, a3 = z, a4 = z, a5 = z;
         FloatVector b0 = z, b1 = z, b2 = z, b3 = z, b4 = z, b5 = z;
         float[] k = packedKernel;
-        int kp = b * tapOffset.length * filters * CB;
+        int from = tapFrom[pair];
+        int kp = (b * tapOffset.length + from) * filters * CB;
         int pw = planeWidth;
-        for (int off : tapOffset) {
-            int p = po + off;
+        for (int t = from; t < tapTo[pair]; t++) {
+            int p = po + tapOffset[t];
             for (int f = 0; f < filters; f++, p += planeSize, kp += CB) {
                 FloatVector u = FloatVector.fromArray(S, planes, p);
                 FloatVector v = FloatVector.fromArray(S, planes, p + pw);
