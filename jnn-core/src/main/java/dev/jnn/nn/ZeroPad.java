@@ -32,21 +32,9 @@ final class ZeroPad {
 
     /** {@code x} (rows × height·width·channels, float32) inside zero borders, in a buffer reused across calls. */
     Tensor pad(Tensor x) {
-        int rows = x.rows();
-        padded = Shapes.ensure(padded, x.dtype(), rows, cols(valid));
-        Tensor p = padded.rows(0, rows);
-        int lines = lines(), run = run();
-        int tasks = Parallel.tasksFor(rows);
-        Parallel.forEach(tasks, t -> {
-            for (int n = rows * t / tasks; n < rows * (t + 1) / tasks; n++) {
-                int src = x.offset() + n * x.cols();
-                int dst = p.offset() + n * p.cols() + (g.padTop() * valid.width() + g.padLeft()) * g.channels();
-                for (int y = 0; y < lines; y++) {
-                    System.arraycopy(x.floatData(), src + y * g.width() * g.channels(), p.floatData(),
-                            dst + y * valid.width() * g.channels(), run);
-                }
-            }
-        });
+        padded = Shapes.ensure(padded, x.dtype(), x.rows(), cols(valid));
+        Tensor p = padded.rows(0, x.rows());
+        copy(x, p, true);
         return p;
     }
 
@@ -58,34 +46,37 @@ final class ZeroPad {
 
     /** {@code dx} (rows × height·width·channels) from the padded image's gradient {@code dp}: its interior. */
     void crop(Tensor dp, Tensor dx) {
-        int rows = dx.rows();
-        int lines = lines(), run = run();
-        // Input pixels that no output reads (strides leaving the last rows or columns out) get a zero gradient.
-        boolean partial = lines < g.height() || run < g.width() * g.channels();
+        copy(dp, dx, false);
+    }
+
+    /**
+     * Copies the input-sized rows between an image and its padded copy: into the padded interior when
+     * {@code intoPadded}, else out of it. Input pixels that no output reads (strides leaving the last rows or
+     * columns out) get zeros when copying out; the padded copy never holds them.
+     */
+    private void copy(Tensor from, Tensor to, boolean intoPadded) {
+        int rows = from.rows();
+        int lines = Math.min(g.height(), valid.height() - g.padTop());
+        int run = Math.min(g.width(), valid.width() - g.padLeft()) * g.channels();
+        int inset = (g.padTop() * valid.width() + g.padLeft()) * g.channels();
+        int plain = g.width() * g.channels();
+        int wide = valid.width() * g.channels();
+        int fromRow = intoPadded ? plain : wide, toRow = intoPadded ? wide : plain;
+        int fromInset = intoPadded ? 0 : inset, toInset = intoPadded ? inset : 0;
+        boolean clear = !intoPadded && (lines < g.height() || run < plain);
         int tasks = Parallel.tasksFor(rows);
         Parallel.forEach(tasks, t -> {
             for (int n = rows * t / tasks; n < rows * (t + 1) / tasks; n++) {
-                int dst = dx.offset() + n * dx.cols();
-                int src = dp.offset() + n * dp.cols() + (g.padTop() * valid.width() + g.padLeft()) * g.channels();
-                if (partial) {
-                    Arrays.fill(dx.floatData(), dst, dst + dx.cols(), 0f);
+                int src = from.offset() + n * from.cols() + fromInset;
+                int dst = to.offset() + n * to.cols() + toInset;
+                if (clear) {
+                    Arrays.fill(to.floatData(), dst, dst + to.cols(), 0f);
                 }
                 for (int y = 0; y < lines; y++) {
-                    System.arraycopy(dp.floatData(), src + y * valid.width() * g.channels(), dx.floatData(),
-                            dst + y * g.width() * g.channels(), run);
+                    System.arraycopy(from.floatData(), src + y * fromRow, to.floatData(), dst + y * toRow, run);
                 }
             }
         });
-    }
-
-    /** Input rows that land inside the padded image. */
-    private int lines() {
-        return Math.min(g.height(), valid.height() - g.padTop());
-    }
-
-    /** Floats per input row that land inside the padded image. */
-    private int run() {
-        return Math.min(g.width(), valid.width() - g.padLeft()) * g.channels();
     }
 
     private static int cols(Im2col v) {
