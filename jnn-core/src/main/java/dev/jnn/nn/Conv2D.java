@@ -203,6 +203,11 @@ public final class Conv2D implements Activated {
     @Override
     public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
         Tensor dz = gradOutput.reshape(rows * geometry.positions(), filters);
+        if (!needInputGrad && directInput != null && activation == Activation.RELU) {
+            // Only the kernel gradient reads dz: it applies the relu derivative as it reads (a first layer's case)
+            direct.kernelGradient(directInput, dz, output, kernel.grad(), bias.grad());
+            return null;
+        }
         activation.derivative(output, dz);
         return backwardLinear(gradOutput, needInputGrad);
     }
@@ -212,7 +217,7 @@ public final class Conv2D implements Activated {
         int positions = rows * geometry.positions();
         Tensor dz = dzRows.reshape(positions, filters);
         if (directInput != null) {
-            direct.kernelGradient(directInput, dz, kernel.grad(), bias.grad());
+            direct.kernelGradient(directInput, dz, null, kernel.grad(), bias.grad());
         } else {
             ConvKernels.tallTransposedProduct(patches.rows(0, positions), dz, kernel.grad());
             ConvKernels.columnSums(dz, bias.grad());

@@ -147,7 +147,10 @@ final class DirectConv implements ValidConv {
     }
 
     @Override
-    public void kernelGradient(Tensor x, Tensor dz, Tensor dKernel, Tensor dBias) {
+    public void kernelGradient(Tensor x, Tensor dz, Tensor reluOutput, Tensor dKernel, Tensor dBias) {
+        if (reluOutput != null) {
+            Activation.RELU.derivative(reluOutput, dz);
+        }
         int rows = x.rows();
         int k = tap.length + 1; // the taps, then the bias as a tap whose input is 1
         int groups = (rows + GROUP - 1) / GROUP;

@@ -244,7 +244,7 @@ final class SingleChannelConv implements ValidConv {
     }
 
     @Override
-    public void kernelGradient(Tensor x, Tensor dz, Tensor dKernel, Tensor dBias) {
+    public void kernelGradient(Tensor x, Tensor dz, Tensor reluOutput, Tensor dKernel, Tensor dBias) {
         int rows = x.rows();
         int k = g.kh() * g.kw();
         int groups = (rows + GROUP - 1) / GROUP;
@@ -264,7 +264,7 @@ final class SingleChannelConv implements ValidConv {
                 Arrays.fill(sums, 0f);
                 for (int n = q * GROUP; n < Math.min(rows, (q + 1) * GROUP); n++) {
                     expand(x, n, e);
-                    spread(dz, n, grad);
+                    spread(dz, reluOutput, n, grad);
                     if (rolling != null) {
                         for (int j = 0; j < vectors; j++) {
                             rolling.kernelGradient(e, grad, j, sums);
@@ -294,14 +294,33 @@ final class SingleChannelConv implements ValidConv {
         }
     }
 
-    /** Copies sample {@code n}'s gradient rows into whole chunks, with zeros in the lanes past each row's end. */
-    private void spread(Tensor dz, int n, float[] grad) {
+    /**
+     * Copies sample {@code n}'s gradient rows into whole chunks, with zeros in the lanes past each row's end; with a
+     * {@code reluOutput}, zeros also where the output is 0 (the relu derivative, without a pass of its own).
+     */
+    private void spread(Tensor dz, Tensor reluOutput, int n, float[] grad) {
         int rowFloats = g.outWidth() * filters;
         int stride = perRow * vectors * L;
         int from = dz.offset() + n * g.positions() * filters;
+        float[] d = dz.floatData();
         for (int oy = 0; oy < g.outHeight(); oy++) {
-            System.arraycopy(dz.floatData(), from + oy * rowFloats, grad, oy * stride, rowFloats);
-            Arrays.fill(grad, oy * stride + rowFloats, (oy + 1) * stride, 0f);
+            int src = from + oy * rowFloats;
+            int dst = oy * stride;
+            if (reluOutput == null) {
+                System.arraycopy(d, src, grad, dst, rowFloats);
+            } else {
+                float[] a = reluOutput.floatData();
+                int ao = reluOutput.offset() + n * g.positions() * filters + oy * rowFloats;
+                int i = 0;
+                for (int ub = S.loopBound(rowFloats); i < ub; i += L) {
+                    FloatVector.fromArray(S, d, src + i).blend(0f, FloatVector.fromArray(S, a, ao + i).eq(0f))
+                            .intoArray(grad, dst + i);
+                }
+                for (; i < rowFloats; i++) {
+                    grad[dst + i] = a[ao + i] == 0f ? 0f : d[src + i];
+                }
+            }
+            Arrays.fill(grad, dst + rowFloats, (oy + 1) * stride, 0f);
         }
     }
 

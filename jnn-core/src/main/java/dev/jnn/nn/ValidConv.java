@@ -14,6 +14,11 @@ interface ValidConv {
      */
     void forward(Tensor x, Tensor kernel, Tensor bias, boolean relu, Tensor out);
 
-    /** {@code dKernel} and {@code dBias} from the input {@code x} and {@code dz}, (rows·positions, filters). */
-    void kernelGradient(Tensor x, Tensor dz, Tensor dKernel, Tensor dBias);
+    /**
+     * {@code dKernel} and {@code dBias} from the input {@code x} and {@code dz}, (rows·positions, filters). With a
+     * {@code reluOutput} (the forward's relu'd output, same shape as {@code dz}), {@code dz} is the gradient of that
+     * output, and the relu derivative (zero where the output is 0) is applied on the way; {@code dz} may then be
+     * changed.
+     */
+    void kernelGradient(Tensor x, Tensor dz, Tensor reluOutput, Tensor dKernel, Tensor dBias);
 }

@@ -90,6 +90,10 @@ class DirectConvTest {
         close(reference.kernel().grad(), direct.kernel().grad(), "kernel gradient");
         close(reference.bias().grad(), direct.bias().grad(), "bias gradient");
         close(wantDx, gotDx, "input gradient");
+        // As a first layer (no input gradient): relu's derivative is applied inside the kernel gradient
+        assertEquals(null, direct.backward(g.to(DType.FLOAT32), false));
+        close(reference.kernel().grad(), direct.kernel().grad(), "first layer's kernel gradient");
+        close(reference.bias().grad(), direct.bias().grad(), "first layer's bias gradient");
     }
 
     @ParameterizedTest(name = "{0} threads, {1} channels")
