@@ -115,6 +115,16 @@ public final class MaxPool2D extends Pooling {
     }
 
     @Override
+    void wholeGradientSample(Tensor g, Tensor dx, int n) {
+        if (g.dtype() == DType.FLOAT32 && pairs && MaxPool2x2.tiles(height, width, channels)) {
+            MaxPool2x2.backward(g.floatData(), g.offset() + n * outCols(), dx.floatData(),
+                    dx.offset() + n * inCols(), argmax, n * outCols(), width, channels, outHeight, outWidth);
+        } else {
+            super.wholeGradientSample(g, dx, n);
+        }
+    }
+
+    @Override
     void backwardSample(Tensor g, Tensor dx, int n) {
         int go = g.offset() + n * outCols();
         int xo = dx.offset() + n * inCols();

@@ -121,6 +121,65 @@ final class MaxPool2x2 {
         }
     }
 
+    /**
+     * Whether {@link #backward} applies: the windows tile the whole sample (even height and width), and the channels
+     * fill whole vectors, or at least half of one, so that no vector access before the sample's last window
+     * reaches past the sample's end.
+     */
+    static boolean tiles(int height, int width, int channels) {
+        int lanes = F.length();
+        return height % 2 == 0 && width % 2 == 0
+                && (channels % lanes == 0 || channels < lanes && 2 * channels >= lanes);
+    }
+
+    /**
+     * Writes one sample's whole input gradient, from {@code dx[xo]}: each output's gradient {@code g} at its
+     * window's remembered position and zeros at the other three, without a separate pass of zeros. A window's top
+     * row is written for the whole output row, then its bottom row, so that the lanes a store writes past its
+     * window's channels always land where a later store writes; the sample's last window is written one value at
+     * a time, as its stores would run into the next sample's gradient.
+     */
+    static void backward(float[] g, int go, float[] dx, int xo, int[] argmax, int ao, int width, int channels,
+            int outHeight, int outWidth) {
+        int rowLen = width * channels;
+        for (int oy = 0; oy < outHeight; oy++) {
+            int count = oy == outHeight - 1 ? outWidth - 1 : outWidth;
+            for (int half = 0; half < 2; half++) {
+                int o = oy * outWidth * channels;
+                for (int c = 0; c < channels; c += F.length()) {
+                    routeRow(g, go + o + c, dx, xo, argmax, ao + o + c, 2 * oy * rowLen + half * rowLen + c,
+                            channels, count);
+                }
+            }
+        }
+        int o = outHeight * outWidth * channels - channels;
+        int p = 2 * (outHeight - 1) * rowLen + 2 * (outWidth - 1) * channels;
+        for (int c = 0; c < channels; c++) {
+            for (int q = 0; q < 4; q++) {
+                int at = p + (q >> 1) * rowLen + (q & 1) * channels + c;
+                // + 0f as the scattered sum gives: the sum of +0 and −0 is +0
+                dx[xo + at] = argmax[ao + o + c] == at ? g[go + o + c] + 0f : 0f;
+            }
+        }
+    }
+
+    /**
+     * One input row's half of {@code count} windows: the left and right positions of each, gradients from
+     * {@code g[go]} and positions from {@code argmax[a]} on, the row's first window at input position {@code p}.
+     */
+    private static void routeRow(float[] g, int go, float[] dx, int xo, int[] argmax, int a, int p, int channels,
+            int count) {
+        IntVector iota = IntVector.zero(I).addIndex(1);
+        FloatVector zero = FloatVector.zero(F);
+        for (int ox = 0; ox < count; ox++, go += channels, a += channels, p += 2 * channels) {
+            FloatVector v = FloatVector.fromArray(F, g, go).add(0f);
+            IntVector at = IntVector.fromArray(I, argmax, a);
+            IntVector left = iota.add(p);
+            zero.blend(v, at.eq(left).cast(F)).intoArray(dx, xo + p);
+            zero.blend(v, at.eq(left.add(channels)).cast(F)).intoArray(dx, xo + p + channels);
+        }
+    }
+
     /** Pools the sample's outputs from index {@code from} on, one at a time, on {@link MaxPool2D}'s scalar keys. */
     private static void scalarTail(float[] x, int xo, float[] out, int oo, int[] argmax, int ao, int from, int rowLen,
             int channels, int outWidth, int outCols) {

@@ -88,16 +88,19 @@ abstract sealed class Pooling implements Layer permits MaxPool2D, AveragePooling
         int rows = gradOutput.rows();
         inGradBuffer = Shapes.ensure(inGradBuffer, gradOutput.dtype(), rows, inCols());
         Tensor dx = inGradBuffer.rows(0, rows);
-        eachSample(rows, n -> {
-            int o = dx.offset() + n * inCols();
-            if (dx.dtype() == DType.FLOAT32) {
-                java.util.Arrays.fill(dx.floatData(), o, o + inCols(), 0f);
-            } else {
-                java.util.Arrays.fill(dx.doubleData(), o, o + inCols(), 0.0);
-            }
-            backwardSample(gradOutput, dx, n);
-        });
+        eachSample(rows, n -> wholeGradientSample(gradOutput, dx, n));
         return dx;
+    }
+
+    /** Writes all of sample {@code n}'s input gradient: zeros, then {@link #backwardSample}'s sums. */
+    void wholeGradientSample(Tensor gradOut, Tensor dx, int n) {
+        int o = dx.offset() + n * inCols();
+        if (dx.dtype() == DType.FLOAT32) {
+            java.util.Arrays.fill(dx.floatData(), o, o + inCols(), 0f);
+        } else {
+            java.util.Arrays.fill(dx.doubleData(), o, o + inCols(), 0.0);
+        }
+        backwardSample(gradOut, dx, n);
     }
 
     /** Called before a forward pass over {@code rows} samples (to size per-batch state). */

@@ -12,8 +12,10 @@ class MaxPool2DTest {
 
     @Test
     void float32MatchesFloat64OnTiesNaNAndSignedZeros() {
-        // Odd widths drop a column; 6 channels fill part of a vector, 20 more than one (a masked tail chunk).
-        for (int[] shape : new int[][] {{6, 7, 3}, {9, 9, 6}, {5, 6, 20}, {4, 4, 16}}) {
+        // Odd widths drop a column; 6 channels fill part of a vector, 20 more than one (a masked tail chunk). Even
+        // sizes with 4 to 8 channels or whole vectors write the 2x2 input gradient in one pass (MaxPool2x2.backward).
+        for (int[] shape : new int[][] {{6, 7, 3}, {9, 9, 6}, {5, 6, 20}, {4, 4, 16}, {6, 8, 6}, {4, 6, 4},
+            {4, 2, 5}, {4, 2, 8}}) {
             check(shape[0], shape[1], shape[2]);
         }
     }
