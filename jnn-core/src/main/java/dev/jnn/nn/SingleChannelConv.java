@@ -17,11 +17,11 @@ import java.util.Arrays;
  * whole vectors (P·F = V·L, the least common multiple of F and the lane count L). Each input pixel is first
  * repeated F times ("expanded"), so that one load at a tap's offset gives, lane by lane, the pixel that each
  * (position, filter) lane multiplies; the kernel is repeated in the same lane pattern. A row's chunks start at its
- * first position; lanes past the row's end compute throwaway values, which the forward pass overwrites with the
- * next row's (the last rows go through scratch) and the kernel gradient multiplies by zeros.
+ * first position; lanes past the row's end compute throwaway values, which the forward pass drops (its rows go
+ * through scratch, whole chunks apart) and the kernel gradient multiplies by zeros.
  *
- * <p>Kernels of three rows (LeNet's 3×3) go through {@link RollingRows}, which loads each input vector once for
- * all three kernel rows; other heights use the loops here.
+ * <p>The multiply-adds run in {@link RollingRows} for kernels of three rows (LeNet's 3×3), which loads each input
+ * vector once for all three kernel rows, and in {@link TapRows} for other heights.
  *
  * <p>Outputs are independent; the kernel gradient is summed per fixed group of samples and the groups are added in
  * order, so the thread count never changes the bits. Used only when the Vector API is present.
@@ -39,19 +39,17 @@ final class SingleChannelConv implements ValidConv {
 
     private final Im2col g;
     private final int filters;
-    /** Vectors per chunk and positions per chunk: {@code chunk * filters == vectors * L}. */
+    /** Vectors per chunk: a chunk of positions times the filters fills them exactly. */
     private final int vectors;
-    private final int chunk;
     /** Chunks per output row. */
     private final int perRow;
-    /** Each tap's offset, in pixels, from its position's first pixel; padded to a multiple of 3 with zeros. */
-    private final int[] tap;
-    /** Expanded-pixel offset of each chunk (row-major over rows, then chunks) from the sample's first pixel. */
-    private final int[] chunkAt;
+    /** Rows of tap sums in the kernel gradient's scratch (room for {@link TapRows}'s padding taps). */
+    private final int sumTaps;
     /** Floats of one sample's expanded pixels, including the tail that the last chunks read. */
     private final int expandedLength;
-    /** The kernels for three-row kernels (null for others). */
+    /** The kernels: {@link RollingRows} for three-row kernels, else {@link TapRows} (the other is null). */
     private final RollingRows rolling;
+    private final TapRows taps;
     private float[] packedKernel = new float[0];
     private float[] packedBias = new float[0];
     private float[] partials = new float[0];
@@ -64,23 +62,16 @@ final class SingleChannelConv implements ValidConv {
         this.filters = filters;
         int lcm = lcm(filters, L);
         this.vectors = lcm / L;
-        this.chunk = lcm / filters;
+        int chunk = lcm / filters;
         this.perRow = (g.outWidth() + chunk - 1) / chunk;
         int k = g.kh() * g.kw();
-        tap = new int[(k + 2) / 3 * 3];
-        for (int t = 0; t < k; t++) {
-            tap[t] = t / g.kw() * g.width() + t % g.kw();
-        }
-        chunkAt = new int[g.outHeight() * perRow];
-        for (int oy = 0; oy < g.outHeight(); oy++) {
-            for (int c = 0; c < perRow; c++) {
-                chunkAt[oy * perRow + c] = (oy * g.width() + c * chunk) * filters;
-            }
-        }
-        int lastPixel = (g.outHeight() - 1) * g.width() + perRow * chunk + tap[k - 1];
+        sumTaps = TapRows.paddedTaps(k);
+        int lastTap = (g.kh() - 1) * g.width() + g.kw() - 1;
+        int lastPixel = (g.outHeight() - 1) * g.width() + perRow * chunk + lastTap;
         int lastStore = (g.height() * g.width() - 1) * filters + (filters + L - 1) / L * L;
         expandedLength = Math.max(lastPixel * filters, lastStore);
         rolling = g.kh() == 3 ? new RollingRows(g, filters, vectors, perRow) : null;
+        taps = rolling == null ? new TapRows(g, filters, vectors, perRow) : null;
     }
 
     private static int lcm(int a, int b) {
@@ -110,47 +101,45 @@ final class SingleChannelConv implements ValidConv {
         packedBias = repeat(bias.floatData(), bias.offset(), 1, packedBias);
         int rows = x.rows();
         int rowFloats = g.outWidth() * filters;
-        int span = vectors * L;
-        // Rows whose whole chunks end inside the sample are written in place; the rest go through a scratch row
-        // block, so that no store (masked ones are slow) ever needs to stop at the sample's end.
-        int safe = 0;
-        while (safe < g.outHeight() && safe * rowFloats + perRow * span <= g.positions() * filters) {
-            safe++;
-        }
-        int inPlace = safe;
-        int tailRows = g.outHeight() - safe;
-        int tasks = Parallel.tasksFor(rows);
+        int stride = perRow * vectors * L;
         float floor = relu ? 0f : Float.NEGATIVE_INFINITY;
+        // TapRows writes the rows whose whole chunks end inside the sample in place, the rest into scratch, so that
+        // no store (masked ones are slow) ever needs to stop at the sample's end. RollingRows computes one vector of
+        // every chunk at a time, which would overwrite finished lanes in place: all its rows go through scratch,
+        // whole chunks apart, after the two throwaway rows of its walk.
+        int inPlace = 0;
+        while (rolling == null && inPlace < g.outHeight()
+                && inPlace * rowFloats + stride <= g.positions() * filters) {
+            inPlace++;
+        }
+        int first = inPlace;
+        int lead = rolling != null ? 2 : 0;
+        int scratchStride = rolling != null ? stride : rowFloats;
+        int tasks = Parallel.tasksFor(rows);
         Parallel.forEach(tasks, t -> {
             float[] e = scratch(0, expandedLength);
+            float[] rest = scratch(1, (g.outHeight() - first + lead) * scratchStride + stride);
             float[] o = out.floatData();
-            if (rolling != null) {
-                float[] walk = scratch(1, (g.outHeight() + 2) * rolling.stride());
-                for (int n = rows * t / tasks; n < rows * (t + 1) / tasks; n++) {
-                    expand(x, n, e);
-                    for (int j = 0; j < vectors; j++) {
-                        rolling.forward(e, packedKernel, packedBias, j, floor, walk);
-                    }
-                    int oo = out.offset() + n * out.cols();
-                    for (int oy = 0; oy < g.outHeight(); oy++) {
-                        System.arraycopy(walk, (oy + 2) * rolling.stride(), o, oo + oy * rowFloats, rowFloats);
-                    }
-                }
-                return;
-            }
-            float[] tail = scratch(1, tailRows * rowFloats + perRow * span);
             for (int n = rows * t / tasks; n < rows * (t + 1) / tasks; n++) {
                 int oo = out.offset() + n * out.cols();
                 expand(x, n, e);
-                forwardRows(e, 0, inPlace, relu, o, oo);
-                forwardRows(e, inPlace, g.outHeight(), relu, tail, 0);
-                System.arraycopy(tail, 0, o, oo + inPlace * rowFloats, tailRows * rowFloats);
+                if (rolling != null) {
+                    for (int j = 0; j < vectors; j++) {
+                        rolling.forward(e, packedKernel, packedBias, j, floor, rest);
+                    }
+                } else {
+                    taps.forward(e, packedKernel, packedBias, floor, 0, first, o, oo, rowFloats);
+                    taps.forward(e, packedKernel, packedBias, floor, first, g.outHeight(), rest, 0, rowFloats);
+                }
+                for (int oy = first; oy < g.outHeight(); oy++) {
+                    System.arraycopy(rest, (oy - first + lead) * scratchStride, o, oo + oy * rowFloats, rowFloats);
+                }
             }
         });
     }
 
     /**
-     * This thread's scratch array {@code i} (0: expanded pixels, 1: the forward's last rows, 2: gradient rows,
+     * This thread's scratch array {@code i} (0: expanded pixels, 1: the forward's rows, 2: gradient rows,
      * 3: gradient sums) of {@code length} floats, shared by all instances: each rewrites what it reads.
      */
     private float[] scratch(int i, int length) {
@@ -193,56 +182,6 @@ final class SingleChannelConv implements ValidConv {
         Arrays.fill(e, (pixels - 1) * filters + written, e.length, 0f);
     }
 
-    /**
-     * Output rows {@code oy0 <= oy < oy1} from the expanded pixels, row {@code oy0} at {@code out[oo]}. Whole chunks
-     * are stored; lanes past a row's end land on the next row, whose own stores come later, or past the last row.
-     */
-    private void forwardRows(float[] e, int oy0, int oy1, boolean relu, float[] out, int oo) {
-        float[] kp = packedKernel;
-        int[] d = tap;
-        int k = g.kh() * g.kw();
-        int span = vectors * L;
-        int rowFloats = g.outWidth() * filters;
-        // relu as a max with 0, the identity as a max with -inf: no vector flows through a branch (which boxes it)
-        FloatVector floor = FloatVector.broadcast(S, relu ? 0f : Float.NEGATIVE_INFINITY);
-        for (int oy = oy0; oy < oy1; oy++) {
-            int er = oy * g.width() * filters;
-            int or = oo + (oy - oy0) * rowFloats;
-            int c = 0;
-            for (; c + 4 <= perRow; c += 4) {
-                for (int j = 0; j < vectors; j++) {
-                    FloatVector b = FloatVector.fromArray(S, packedBias, j * L);
-                    FloatVector a0 = b, a1 = b, a2 = b, a3 = b;
-                    int e0 = er + c * span + j * L;
-                    for (int t = 0; t < k; t++) {
-                        FloatVector w = FloatVector.fromArray(S, kp, (t * vectors + j) * L);
-                        int q = e0 + d[t] * filters;
-                        a0 = FloatVector.fromArray(S, e, q).fma(w, a0);
-                        a1 = FloatVector.fromArray(S, e, q + span).fma(w, a1);
-                        a2 = FloatVector.fromArray(S, e, q + 2 * span).fma(w, a2);
-                        a3 = FloatVector.fromArray(S, e, q + 3 * span).fma(w, a3);
-                    }
-                    int o = or + c * span + j * L;
-                    a0.max(floor).intoArray(out, o);
-                    a1.max(floor).intoArray(out, o + span);
-                    a2.max(floor).intoArray(out, o + 2 * span);
-                    a3.max(floor).intoArray(out, o + 3 * span);
-                }
-            }
-            for (; c < perRow; c++) {
-                for (int j = 0; j < vectors; j++) {
-                    FloatVector a0 = FloatVector.fromArray(S, packedBias, j * L);
-                    int e0 = er + c * span + j * L;
-                    for (int t = 0; t < k; t++) {
-                        a0 = FloatVector.fromArray(S, e, e0 + d[t] * filters)
-                                .fma(FloatVector.fromArray(S, kp, (t * vectors + j) * L), a0);
-                    }
-                    a0.max(floor).intoArray(out, or + c * span + j * L);
-                }
-            }
-        }
-    }
-
     @Override
     public void kernelGradient(Tensor x, Tensor dz, Tensor reluOutput, Tensor dKernel, Tensor dBias) {
         int rows = x.rows();
@@ -257,21 +196,21 @@ final class SingleChannelConv implements ValidConv {
         Parallel.forEach(tasks, t -> {
             float[] e = scratch(0, expandedLength);
             float[] grad = scratch(2, (g.outHeight() + (rolling != null ? 2 : 0)) * perRow * vectors * L);
-            float[] sums = scratch(3, (tap.length + 1) * vectors * L);
+            float[] sums = scratch(3, (sumTaps + 1) * vectors * L);
             // the rolling walk reads two rows of zero gradients past the last row
-            Arrays.fill(grad, chunkAt.length * vectors * L, grad.length, 0f);
+            Arrays.fill(grad, g.outHeight() * perRow * vectors * L, grad.length, 0f);
             for (int q = groups * t / tasks; q < groups * (t + 1) / tasks; q++) {
                 Arrays.fill(sums, 0f);
                 for (int n = q * GROUP; n < Math.min(rows, (q + 1) * GROUP); n++) {
                     expand(x, n, e);
                     spread(dz, reluOutput, n, grad);
-                    if (rolling != null) {
-                        for (int j = 0; j < vectors; j++) {
+                    for (int j = 0; j < vectors; j++) {
+                        if (rolling != null) {
                             rolling.kernelGradient(e, grad, j, sums);
-                            biasSums(grad, j, sums);
+                        } else {
+                            taps.kernelGradient(e, grad, j, sums);
                         }
-                    } else {
-                        sampleGradient(e, grad, sums);
+                        biasSums(grad, j, sums);
                     }
                 }
                 fold(sums, part, q * stride);
@@ -324,47 +263,10 @@ final class SingleChannelConv implements ValidConv {
         }
     }
 
-    /** Adds one sample's products to {@code sums}: per tap, then the bias, {@code vectors} vectors each. */
-    private void sampleGradient(float[] e, float[] grad, float[] sums) {
-        int span = vectors * L;
-        int chunks = chunkAt.length;
-        int[] at = chunkAt;
-        int[] d = tap;
-        for (int j = 0; j < vectors; j++) {
-            int jl = j * L;
-            for (int t = 0; t < d.length; t += 3) {
-                int d0 = d[t] * filters + jl, d1 = d[t + 1] * filters + jl, d2 = d[t + 2] * filters + jl;
-                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, b0 = a0, b1 = a0, b2 = a0;
-                int r = 0;
-                for (; r + 2 <= chunks; r += 2) {
-                    FloatVector g0 = FloatVector.fromArray(S, grad, r * span + jl);
-                    FloatVector g1 = FloatVector.fromArray(S, grad, (r + 1) * span + jl);
-                    int p0 = at[r], p1 = at[r + 1];
-                    a0 = FloatVector.fromArray(S, e, p0 + d0).fma(g0, a0);
-                    a1 = FloatVector.fromArray(S, e, p0 + d1).fma(g0, a1);
-                    a2 = FloatVector.fromArray(S, e, p0 + d2).fma(g0, a2);
-                    b0 = FloatVector.fromArray(S, e, p1 + d0).fma(g1, b0);
-                    b1 = FloatVector.fromArray(S, e, p1 + d1).fma(g1, b1);
-                    b2 = FloatVector.fromArray(S, e, p1 + d2).fma(g1, b2);
-                }
-                if (r < chunks) {
-                    FloatVector g0 = FloatVector.fromArray(S, grad, r * span + jl);
-                    a0 = FloatVector.fromArray(S, e, at[r] + d0).fma(g0, a0);
-                    a1 = FloatVector.fromArray(S, e, at[r] + d1).fma(g0, a1);
-                    a2 = FloatVector.fromArray(S, e, at[r] + d2).fma(g0, a2);
-                }
-                accumulate(sums, (t * vectors + j) * L, a0.add(b0));
-                accumulate(sums, ((t + 1) * vectors + j) * L, a1.add(b1));
-                accumulate(sums, ((t + 2) * vectors + j) * L, a2.add(b2));
-            }
-            biasSums(grad, j, sums);
-        }
-    }
-
     /** Adds vector {@code j} of every chunk's gradient to the bias's sums. */
     private void biasSums(float[] grad, int j, float[] sums) {
         int span = vectors * L;
-        int chunks = chunkAt.length;
+        int chunks = g.outHeight() * perRow;
         int jl = j * L;
         FloatVector s0 = FloatVector.zero(S), s1 = s0;
         int r = 0;
@@ -375,7 +277,7 @@ final class SingleChannelConv implements ValidConv {
         if (r < chunks) {
             s0 = s0.add(FloatVector.fromArray(S, grad, r * span + jl));
         }
-        accumulate(sums, (tap.length * vectors + j) * L, s0.add(s1));
+        accumulate(sums, (sumTaps * vectors + j) * L, s0.add(s1));
     }
 
     private static void accumulate(float[] sums, int at, FloatVector v) {
@@ -387,7 +289,7 @@ final class SingleChannelConv implements ValidConv {
         int k = g.kh() * g.kw();
         Arrays.fill(part, po, po + (k + 1) * filters, 0f);
         for (int t = 0; t <= k; t++) {
-            int src = (t < k ? t : tap.length) * vectors * L;
+            int src = (t < k ? t : sumTaps) * vectors * L;
             for (int i = 0; i < vectors * L; i++) {
                 part[po + t * filters + i % filters] += sums[src + i];
             }
