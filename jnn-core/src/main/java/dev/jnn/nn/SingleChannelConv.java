@@ -20,8 +20,8 @@ import java.util.Arrays;
  * first position; lanes past the row's end compute throwaway values, which the forward pass drops (its rows go
  * through scratch, whole chunks apart) and the kernel gradient multiplies by zeros.
  *
- * <p>The multiply-adds run in {@link RollingRows} for kernels of three rows (LeNet's 3×3), which loads each input
- * vector once for all three kernel rows, and in {@link TapRows} for other heights.
+ * <p>The multiply-adds run in {@link RollingRows} for kernels of three or five rows (LeNet's 3×3 and 5×5), which
+ * loads each input vector once for all the kernel rows, and in {@link TapRows} for other heights.
  *
  * <p>Outputs are independent; the kernel gradient is summed per fixed group of samples and the groups are added in
  * order, so the thread count never changes the bits. Used only when the Vector API is present.
@@ -47,7 +47,7 @@ final class SingleChannelConv implements ValidConv {
     private final int sumTaps;
     /** Floats of one sample's expanded pixels, including the tail that the last chunks read. */
     private final int expandedLength;
-    /** The kernels: {@link RollingRows} for three-row kernels, else {@link TapRows} (the other is null). */
+    /** The kernels: {@link RollingRows} for three- and five-row kernels, else {@link TapRows} (the other is null). */
     private final RollingRows rolling;
     private final TapRows taps;
     private float[] packedKernel = new float[0];
@@ -70,7 +70,7 @@ final class SingleChannelConv implements ValidConv {
         int lastPixel = (g.outHeight() - 1) * g.width() + perRow * chunk + lastTap;
         int lastStore = (g.height() * g.width() - 1) * filters + (filters + L - 1) / L * L;
         expandedLength = Math.max(lastPixel * filters, lastStore);
-        rolling = g.kh() == 3 ? new RollingRows(g, filters, vectors, perRow) : null;
+        rolling = RollingRows.of(g, filters, vectors, perRow);
         taps = rolling == null ? new TapRows(g, filters, vectors, perRow) : null;
     }
 
@@ -106,14 +106,14 @@ final class SingleChannelConv implements ValidConv {
         // TapRows writes the rows whose whole chunks end inside the sample in place, the rest into scratch, so that
         // no store (masked ones are slow) ever needs to stop at the sample's end. RollingRows computes one vector of
         // every chunk at a time, which would overwrite finished lanes in place: all its rows go through scratch,
-        // whole chunks apart, after the two throwaway rows of its walk.
+        // whole chunks apart, after the kh - 1 throwaway rows of its walk.
         int inPlace = 0;
         while (rolling == null && inPlace < g.outHeight()
                 && inPlace * rowFloats + stride <= g.positions() * filters) {
             inPlace++;
         }
         int first = inPlace;
-        int lead = rolling != null ? 2 : 0;
+        int lead = rolling != null ? g.kh() - 1 : 0;
         int scratchStride = rolling != null ? stride : rowFloats;
         int tasks = Parallel.tasksFor(rows);
         Parallel.forEach(tasks, t -> {
@@ -195,9 +195,9 @@ final class SingleChannelConv implements ValidConv {
         int tasks = Parallel.tasksFor(groups);
         Parallel.forEach(tasks, t -> {
             float[] e = scratch(0, expandedLength);
-            float[] grad = scratch(2, (g.outHeight() + (rolling != null ? 2 : 0)) * perRow * vectors * L);
+            float[] grad = scratch(2, (g.outHeight() + (rolling != null ? g.kh() - 1 : 0)) * perRow * vectors * L);
             float[] sums = scratch(3, (sumTaps + 1) * vectors * L);
-            // the rolling walk reads two rows of zero gradients past the last row
+            // the rolling walk reads kh - 1 rows of zero gradients past the last row
             Arrays.fill(grad, g.outHeight() * perRow * vectors * L, grad.length, 0f);
             for (int q = groups * t / tasks; q < groups * (t + 1) / tasks; q++) {
                 Arrays.fill(sums, 0f);

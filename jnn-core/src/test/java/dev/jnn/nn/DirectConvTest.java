@@ -37,6 +37,8 @@ class DirectConvTest {
         "5, 4, 1, 6, 3, 3, 1, 1, RELU",       // rows of two positions: a chunk spans several rows
         "3, 3, 1, 6, 3, 3, 1, 1, IDENTITY",   // one output position
         "9, 9, 1, 5, 3, 3, 1, 1, RELU",       // 5 filters need 5 vectors per chunk: DirectConv
+        "10, 40, 1, 6, 5, 4, 1, 1, RELU",     // five kernel rows: blocks of 4 and 2 chunks, then single ones
+        "6, 5, 1, 6, 5, 2, 1, 1, TANH",       // and a chunk that spans rows
         // stride 1 with several channels: ConvInputGradient, 6 channels per register block, rows in pairs
         "20, 35, 8, 5, 3, 4, 1, 1, RELU",     // 3 vectors per row, 2 channel blocks, 5 filters
         "8, 17, 13, 4, 5, 5, 1, 1, TANH",     // 3 channel blocks, a row just past one vector
