@@ -4,12 +4,14 @@
 Both train the course's LeNet-5 (Conv2D(6,3x3,relu) - MaxPool2 - Conv2D(16,3x3,relu) - MaxPool2 - Flatten -
 Dense(120,relu) - Dropout(0.5) - Dense(84,relu) - Dense(10,softmax)), Adam (lr 0.001), batch 128, shuffled, float32,
 on pixels / 255, for --epochs epochs (3), each in its own process so that peak memory (max RSS) is its own.
+--rounds N (2) alternates the two N times, PyTorch then jnn, and compares each side's best epoch over all rounds:
+this machine's speed drifts by up to 1.7x for minutes at a time, and alternating gives both sides the calm spells.
 --network lenet5-5x5 runs examples/lenet5-5x5.json instead: 5x5 kernels (the first with 'same' padding), no dropout.
 PyTorch runs in its fastest setting on these machines: torch.set_num_threads(THREADS) with OPENBLAS_NUM_THREADS=1.
 jnn runs `./jnn fit --model lenet5 --threads THREADS`. Needs Debian's PyTorch and the MNIST IDX files:
     apt-get install -y python3-torch
-    /usr/bin/python3 jnn-bench/lenet_vs_pytorch.py [--epochs 3] [--threads 2] [--network lenet5|lenet5-5x5]
-        [--data DIR] [--json FILE]
+    /usr/bin/python3 jnn-bench/lenet_vs_pytorch.py [--epochs 3] [--rounds 2] [--threads 2]
+        [--network lenet5|lenet5-5x5] [--data DIR] [--json FILE]
 DIR holds train-images-idx3-ubyte(.gz) etc. (default: $JNN_DATA/mnist, then ~/.cache/jnn/mnist).
 """
 import argparse
@@ -99,6 +101,7 @@ def run_child(cmd, env):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--data", default=os.path.join(os.environ.get("JNN_DATA", ""), "mnist")
                     if os.environ.get("JNN_DATA") else os.path.expanduser("~/.cache/jnn/mnist"))
@@ -109,31 +112,35 @@ def main():
     if a.child:
         torch_child(a.data, a.epochs, a.threads, a.network)
         return
+    if a.epochs < 1 or a.rounds < 1 or a.threads < 1:
+        sys.exit("--epochs, --rounds and --threads must be >= 1")
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
-    out, torch_peak = run_child([sys.executable, os.path.abspath(__file__), "--child", "--epochs", str(a.epochs),
-                                 "--threads", str(a.threads), "--data", a.data, "--network", a.network], env)
-    torch_result = json.loads(out.strip().splitlines()[-1])
-    with tempfile.TemporaryDirectory() as tmp:
-        report = os.path.join(tmp, "report.json")
-        _, jnn_peak = run_child([os.path.join(ROOT, "jnn"), "fit", "--model", NETWORKS[a.network], "--data", "mnist",
-                                 "--data-dir", a.data, "--epochs", str(a.epochs), "--threads", str(a.threads),
-                                 "--random-state", "0", "--quiet", "--report", report], env)
-        with open(report) as f:
-            r = json.load(f)
-    jnn_result = {"epoch_seconds": r["epoch_seconds"], "accuracy": r["test"]["accuracy"]}
+    runs = {"pytorch": [], "jnn": []}
+    for _ in range(a.rounds):
+        out, peak = run_child([sys.executable, os.path.abspath(__file__), "--child", "--epochs", str(a.epochs),
+                               "--threads", str(a.threads), "--data", a.data, "--network", a.network], env)
+        runs["pytorch"].append(dict(json.loads(out.strip().splitlines()[-1]), peak_rss_mib=peak and peak / 1024))
+        with tempfile.TemporaryDirectory() as tmp:
+            report = os.path.join(tmp, "report.json")
+            _, peak = run_child([os.path.join(ROOT, "jnn"), "fit", "--model", NETWORKS[a.network], "--data",
+                                 "mnist", "--data-dir", a.data, "--epochs", str(a.epochs), "--threads",
+                                 str(a.threads), "--random-state", "0", "--quiet", "--report", report], env)
+            with open(report) as f:
+                r = json.load(f)
+        runs["jnn"].append({"epoch_seconds": r["epoch_seconds"], "accuracy": r["test"]["accuracy"],
+                            "peak_rss_mib": peak and peak / 1024})
     # The first epoch carries JIT and allocator warm-up for both; compare the best epoch as the steady state.
-    t_torch = min(torch_result["epoch_seconds"])
-    t_jnn = min(jnn_result["epoch_seconds"])
-    rows = {"pytorch": dict(torch_result, peak_rss_mib=torch_peak and torch_peak / 1024),
-            "jnn": dict(jnn_result, peak_rss_mib=jnn_peak and jnn_peak / 1024),
-            "ratio_jnn_over_pytorch": t_jnn / t_torch, "threads": a.threads, "epochs": a.epochs,
-            "network": a.network}
-    print("%s on MNIST, %d epochs, %d threads" % (a.network, a.epochs, a.threads))
+    best = {name: min(min(run["epoch_seconds"]) for run in runs[name]) for name in runs}
+    rows = {"pytorch": runs["pytorch"], "jnn": runs["jnn"], "best_epoch_seconds": best,
+            "ratio_jnn_over_pytorch": best["jnn"] / best["pytorch"], "threads": a.threads, "epochs": a.epochs,
+            "rounds": a.rounds, "network": a.network}
+    print("%s on MNIST, %d epochs, %d round(s), %d threads" % (a.network, a.epochs, a.rounds, a.threads))
     for name in ("pytorch", "jnn"):
-        v = rows[name]
-        print("  %-8s best epoch %6.2f s  (all: %s)  test accuracy %.4f  peak RSS %s MiB" % (
-            name, min(v["epoch_seconds"]), " ".join("%.2f" % s for s in v["epoch_seconds"]), v["accuracy"],
-            "%.0f" % v["peak_rss_mib"] if v["peak_rss_mib"] else "?"))
+        for i, v in enumerate(runs[name]):
+            print("  %-8s round %d: best epoch %6.2f s  (all: %s)  test accuracy %.4f  peak RSS %s MiB" % (
+                name, i + 1, min(v["epoch_seconds"]), " ".join("%.2f" % s for s in v["epoch_seconds"]),
+                v["accuracy"], "%.0f" % v["peak_rss_mib"] if v["peak_rss_mib"] else "?"))
+    print("  best epoch: pytorch %.2f s, jnn %.2f s" % (best["pytorch"], best["jnn"]))
     print("  jnn / pytorch epoch time: %.2f%s" % (rows["ratio_jnn_over_pytorch"],
                                                  " (target <= 0.4)" if a.network == "lenet5" else ""))
     if a.json:
