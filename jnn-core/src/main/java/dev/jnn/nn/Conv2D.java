@@ -15,7 +15,7 @@ import java.util.Objects;
  * A 2-D convolution over samples of shape (height, width, channels), computed as {@link Im2col} packing plus one
  * GEMM, or in float32 straight from the input (with {@code same} padding, from a {@link ZeroPad} copy of it): by
  * {@link SingleChannelConv} for one-channel images with stride 1, else by {@link DirectConv}; with stride 1 too,
- * {@link ConvInputGradient} computes the input gradient without the GEMM and col2im. The kernel has shape
+ * {@link DirectInputGradient} computes the input gradient without the GEMM and col2im. The kernel has shape
  * (kh·kw·channels, filters), which is Keras's (kh, kw, channels, filters) in row-major order; the output is
  * (outHeight, outWidth, filters). Padding {@code valid} uses no padding; {@code same} pads so
  * that {@code out = ceil(in / stride)}, with the odd pixel at the bottom/right, as Keras and TensorFlow do.
@@ -46,7 +46,7 @@ public final class Conv2D implements Activated {
     private ValidConv direct;
     private Tensor directInput;
     /** The direct input gradient for float32 and stride 1 (null until first used). */
-    private ConvInputGradient directInputGradient;
+    private DirectInputGradient directInputGradient;
 
     /** A square {@code size}×{@code size} convolution with stride 1 and valid padding. */
     public Conv2D(int filters, int size, Activation activation) {
@@ -229,9 +229,9 @@ public final class Conv2D implements Activated {
         inGradBuffer = Shapes.ensure(inGradBuffer, dz.dtype(), rows, inCols);
         Tensor dx = inGradBuffer.rows(0, rows);
         Im2col valid = validGeometry();
-        if (ConvInputGradient.suits(valid, dz)) {
+        if (DirectInputGradient.suits(valid, dz)) {
             if (directInputGradient == null) {
-                directInputGradient = new ConvInputGradient(valid, filters);
+                directInputGradient = DirectInputGradient.of(valid, filters);
             }
             if (zeroPad == null) {
                 directInputGradient.compute(dz, kernel.value(), dx);

@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  * dx's (row, column, channel) order. Each element is one chain of multiply-adds in a fixed tap and filter order,
  * per sample, so the thread count never changes the bits.
  */
-final class ConvInputGradient {
+final class ConvInputGradient implements DirectInputGradient {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /** Channels per register block (zero-padded kernel columns fill the last block). */
@@ -88,11 +88,8 @@ final class ConvInputGradient {
         return g.padTop() == 0 && g.padLeft() == 0 && g.sy() == 1 && g.sx() == 1;
     }
 
-    /**
-     * {@code dx} (rows × height·width·channels) from {@code dz} (rows·positions × filters) and {@code kernel}
-     * (kh·kw·channels × filters).
-     */
-    void compute(Tensor dz, Tensor kernel, Tensor dx) {
+    @Override
+    public void compute(Tensor dz, Tensor kernel, Tensor dx) {
         packKernel(kernel.floatData(), kernel.offset());
         int rows = dx.rows();
         int tasks = Parallel.tasksFor(rows);

@@ -45,7 +45,11 @@ class DirectConvTest {
         "6, 5, 6, 2, 1, 1, 1, 1, IDENTITY",   // 1x1 kernel
         "7, 16, 2, 7, 7, 1, 1, 1, RELU",      // a column kernel, a row of exactly one vector
         "6, 18, 7, 16, 3, 3, 1, 1, TANH",     // 16 filters, rows of 16 positions: planes filled by transposes
-        "9, 4, 2, 16, 2, 3, 1, 1, IDENTITY"})  // and rows of 2 positions
+        "9, 4, 2, 16, 2, 3, 1, 1, IDENTITY",  // and rows of 2 positions
+        // five kernel rows and runs of 25 to 32 kernel columns × channels: RunInputGradient (with 16 lanes)
+        "14, 14, 6, 16, 5, 5, 1, 1, RELU",    // LeNet-5's second layer
+        "9, 8, 5, 3, 5, 6, 1, 1, TANH",       // rows of three positions: a pair, then one
+        "7, 9, 4, 7, 5, 8, 1, 1, IDENTITY"})  // a run of exactly two vectors
     void matchesTheIm2colPath(int h, int w, int c, int filters, int kh, int kw, int sy, int sx, Activation act) {
         check(h, w, c, filters, kh, kw, sy, sx, act, "valid");
     }

@@ -1,0 +1,26 @@
+package dev.jnn.nn;
+
+import dev.jnn.tensor.Tensor;
+
+/**
+ * A float32 convolution's input gradient computed straight from the output gradient, without the patch matrix and
+ * its scatter: {@link ConvInputGradient} (lanes along input rows) or, for runs that nearly fill two vectors,
+ * {@link RunInputGradient} (lanes along each position's run of kernel columns and channels).
+ */
+interface DirectInputGradient {
+    /**
+     * {@code dx} (rows × height·width·channels) from {@code dz} (rows·positions × filters) and {@code kernel}
+     * (kh·kw·channels × filters).
+     */
+    void compute(Tensor dz, Tensor kernel, Tensor dx);
+
+    /** Whether a direct input gradient applies: float32, valid padding, stride 1, and the Vector API present. */
+    static boolean suits(Im2col g, Tensor dz) {
+        return ConvInputGradient.suits(g, dz);
+    }
+
+    /** The kernel for {@code g} that multiplies fewer lanes. */
+    static DirectInputGradient of(Im2col g, int filters) {
+        return RunInputGradient.suits(g) ? new RunInputGradient(g, filters) : new ConvInputGradient(g, filters);
+    }
+}
