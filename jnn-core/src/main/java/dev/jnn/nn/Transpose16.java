@@ -45,23 +45,32 @@ final class Transpose16 {
      * whose rows from {@code rows} on are zero: column c goes to the 16 floats at {@code dst[dOff + c·dStride]}.
      */
     static void transpose(float[] src, int so, int rows, float[] dst, int dOff, int dStride) {
+        transpose(src, so, 16, rows, dst, dOff, dStride, 16);
+    }
+
+    /**
+     * As {@link #transpose(float[], int, int, float[], int, int)} with row r at {@code src[so + r·srcStride]}, and
+     * writing only the first {@code cols} columns (cols <= 16).
+     */
+    static void transpose(float[] src, int so, int srcStride, int rows, float[] dst, int dOff, int dStride,
+            int cols) {
         FloatVector z = FloatVector.zero(S);
         FloatVector a0 = FloatVector.fromArray(S, src, so);
-        FloatVector a1 = 1 < rows ? FloatVector.fromArray(S, src, so + 16) : z;
-        FloatVector a2 = 2 < rows ? FloatVector.fromArray(S, src, so + 32) : z;
-        FloatVector a3 = 3 < rows ? FloatVector.fromArray(S, src, so + 48) : z;
-        FloatVector a4 = 4 < rows ? FloatVector.fromArray(S, src, so + 64) : z;
-        FloatVector a5 = 5 < rows ? FloatVector.fromArray(S, src, so + 80) : z;
-        FloatVector a6 = 6 < rows ? FloatVector.fromArray(S, src, so + 96) : z;
-        FloatVector a7 = 7 < rows ? FloatVector.fromArray(S, src, so + 112) : z;
-        FloatVector a8 = 8 < rows ? FloatVector.fromArray(S, src, so + 128) : z;
-        FloatVector a9 = 9 < rows ? FloatVector.fromArray(S, src, so + 144) : z;
-        FloatVector a10 = 10 < rows ? FloatVector.fromArray(S, src, so + 160) : z;
-        FloatVector a11 = 11 < rows ? FloatVector.fromArray(S, src, so + 176) : z;
-        FloatVector a12 = 12 < rows ? FloatVector.fromArray(S, src, so + 192) : z;
-        FloatVector a13 = 13 < rows ? FloatVector.fromArray(S, src, so + 208) : z;
-        FloatVector a14 = 14 < rows ? FloatVector.fromArray(S, src, so + 224) : z;
-        FloatVector a15 = 15 < rows ? FloatVector.fromArray(S, src, so + 240) : z;
+        FloatVector a1 = 1 < rows ? FloatVector.fromArray(S, src, so + 1 * srcStride) : z;
+        FloatVector a2 = 2 < rows ? FloatVector.fromArray(S, src, so + 2 * srcStride) : z;
+        FloatVector a3 = 3 < rows ? FloatVector.fromArray(S, src, so + 3 * srcStride) : z;
+        FloatVector a4 = 4 < rows ? FloatVector.fromArray(S, src, so + 4 * srcStride) : z;
+        FloatVector a5 = 5 < rows ? FloatVector.fromArray(S, src, so + 5 * srcStride) : z;
+        FloatVector a6 = 6 < rows ? FloatVector.fromArray(S, src, so + 6 * srcStride) : z;
+        FloatVector a7 = 7 < rows ? FloatVector.fromArray(S, src, so + 7 * srcStride) : z;
+        FloatVector a8 = 8 < rows ? FloatVector.fromArray(S, src, so + 8 * srcStride) : z;
+        FloatVector a9 = 9 < rows ? FloatVector.fromArray(S, src, so + 9 * srcStride) : z;
+        FloatVector a10 = 10 < rows ? FloatVector.fromArray(S, src, so + 10 * srcStride) : z;
+        FloatVector a11 = 11 < rows ? FloatVector.fromArray(S, src, so + 11 * srcStride) : z;
+        FloatVector a12 = 12 < rows ? FloatVector.fromArray(S, src, so + 12 * srcStride) : z;
+        FloatVector a13 = 13 < rows ? FloatVector.fromArray(S, src, so + 13 * srcStride) : z;
+        FloatVector a14 = 14 < rows ? FloatVector.fromArray(S, src, so + 14 * srcStride) : z;
+        FloatVector a15 = 15 < rows ? FloatVector.fromArray(S, src, so + 15 * srcStride) : z;
         FloatVector x;
         // round 0: pairs of rows 1 apart
         x = LO0.selectFrom(a0, a1);
@@ -164,20 +173,69 @@ final class Transpose16 {
         a15 = HI3.selectFrom(a7, a15);
         a7 = x;
         a0.intoArray(dst, dOff);
-        a1.intoArray(dst, dOff + 1 * dStride);
-        a2.intoArray(dst, dOff + 2 * dStride);
-        a3.intoArray(dst, dOff + 3 * dStride);
-        a4.intoArray(dst, dOff + 4 * dStride);
-        a5.intoArray(dst, dOff + 5 * dStride);
-        a6.intoArray(dst, dOff + 6 * dStride);
-        a7.intoArray(dst, dOff + 7 * dStride);
-        a8.intoArray(dst, dOff + 8 * dStride);
-        a9.intoArray(dst, dOff + 9 * dStride);
-        a10.intoArray(dst, dOff + 10 * dStride);
-        a11.intoArray(dst, dOff + 11 * dStride);
-        a12.intoArray(dst, dOff + 12 * dStride);
-        a13.intoArray(dst, dOff + 13 * dStride);
-        a14.intoArray(dst, dOff + 14 * dStride);
-        a15.intoArray(dst, dOff + 15 * dStride);
+        if (cols == 16) {
+            a1.intoArray(dst, dOff + 1 * dStride);
+            a2.intoArray(dst, dOff + 2 * dStride);
+            a3.intoArray(dst, dOff + 3 * dStride);
+            a4.intoArray(dst, dOff + 4 * dStride);
+            a5.intoArray(dst, dOff + 5 * dStride);
+            a6.intoArray(dst, dOff + 6 * dStride);
+            a7.intoArray(dst, dOff + 7 * dStride);
+            a8.intoArray(dst, dOff + 8 * dStride);
+            a9.intoArray(dst, dOff + 9 * dStride);
+            a10.intoArray(dst, dOff + 10 * dStride);
+            a11.intoArray(dst, dOff + 11 * dStride);
+            a12.intoArray(dst, dOff + 12 * dStride);
+            a13.intoArray(dst, dOff + 13 * dStride);
+            a14.intoArray(dst, dOff + 14 * dStride);
+            a15.intoArray(dst, dOff + 15 * dStride);
+            return;
+        }
+        // Fewer columns (the last samples of a batch): stores by index, the vectors already in registers
+        if (1 < cols) {
+            a1.intoArray(dst, dOff + 1 * dStride);
+        }
+        if (2 < cols) {
+            a2.intoArray(dst, dOff + 2 * dStride);
+        }
+        if (3 < cols) {
+            a3.intoArray(dst, dOff + 3 * dStride);
+        }
+        if (4 < cols) {
+            a4.intoArray(dst, dOff + 4 * dStride);
+        }
+        if (5 < cols) {
+            a5.intoArray(dst, dOff + 5 * dStride);
+        }
+        if (6 < cols) {
+            a6.intoArray(dst, dOff + 6 * dStride);
+        }
+        if (7 < cols) {
+            a7.intoArray(dst, dOff + 7 * dStride);
+        }
+        if (8 < cols) {
+            a8.intoArray(dst, dOff + 8 * dStride);
+        }
+        if (9 < cols) {
+            a9.intoArray(dst, dOff + 9 * dStride);
+        }
+        if (10 < cols) {
+            a10.intoArray(dst, dOff + 10 * dStride);
+        }
+        if (11 < cols) {
+            a11.intoArray(dst, dOff + 11 * dStride);
+        }
+        if (12 < cols) {
+            a12.intoArray(dst, dOff + 12 * dStride);
+        }
+        if (13 < cols) {
+            a13.intoArray(dst, dOff + 13 * dStride);
+        }
+        if (14 < cols) {
+            a14.intoArray(dst, dOff + 14 * dStride);
+        }
+        if (15 < cols) {
+            a15.intoArray(dst, dOff + 15 * dStride);
+        }
     }
 }
