@@ -13,9 +13,9 @@ import java.util.Objects;
 
 /**
  * A 2-D convolution over samples of shape (height, width, channels), computed as {@link Im2col} packing plus one
- * GEMM, or in float32 straight from the input (with {@code same} padding, from a {@link ZeroPad} copy of it): by
- * {@link SingleChannelConv} for one-channel images with stride 1, by {@link SampleLanesConv} for six channels or
- * more with stride 1 (and its input gradient too), else by {@link DirectConv}; with stride 1,
+ * GEMM, or in float32 straight from the input (with {@code same} padding, from a {@link ZeroPad} copy of it): with
+ * stride 1 and 16-lane vectors by {@link SampleLanesConv} (also the input gradient, from six channels on), else by
+ * {@link SingleChannelConv} for one-channel images with stride 1, else by {@link DirectConv}; with stride 1,
  * {@link DirectInputGradient} computes the input gradient without the GEMM and col2im. The kernel has shape
  * (kh·kw·channels, filters), which is Keras's (kh, kw, channels, filters) in row-major order; the output is
  * (outHeight, outWidth, filters). Padding {@code valid} uses no padding; {@code same} pads so
@@ -180,8 +180,8 @@ public final class Conv2D implements Activated {
         if (DirectConv.suits(valid, x)) {
             Tensor in = zeroPad == null ? x : zeroPad.pad(x);
             if (direct == null) {
-                direct = SingleChannelConv.suits(valid, filters, in) ? new SingleChannelConv(valid, filters)
-                        : SampleLanesConv.suits(valid, filters, in) ? new SampleLanesConv(valid, filters)
+                direct = SampleLanesConv.suits(valid, filters, in) ? new SampleLanesConv(valid, filters)
+                        : SingleChannelConv.suits(valid, filters, in) ? new SingleChannelConv(valid, filters)
                         : new DirectConv(valid, filters);
             }
             boolean relu = activation == Activation.RELU;
@@ -234,8 +234,8 @@ public final class Conv2D implements Activated {
         if (DirectInputGradient.suits(valid, dz)) {
             if (directInputGradient == null) {
                 // SampleLanesConv reuses the output gradient's lanes that its kernel gradient made
-                directInputGradient = direct instanceof SampleLanesConv lanes ? lanes
-                        : DirectInputGradient.of(valid, filters);
+                directInputGradient = direct instanceof SampleLanesConv lanes
+                        && SampleLanesConv.suitsInputGradient(valid) ? lanes : DirectInputGradient.of(valid, filters);
             }
             if (zeroPad == null) {
                 directInputGradient.compute(dz, kernel.value(), dx);

@@ -34,6 +34,9 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
     /** Per output position, its window's first input feature; per tap, its offset from it; both times 16. */
     private final int[] window16;
     private final int[] tap16;
+    /** A tile's rows (positions, or taps) and filters: 6 × 4, or 4 × 6 for filter counts that six divides. */
+    private final int tileRows;
+    private final int tileFilters;
     private float[] xLanes = new float[0];
     private float[] zLanes = new float[0];
     private float[] partials = new float[0];
@@ -43,8 +46,8 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
 
     SampleLanesConv(Im2col g, int filters) {
         if (!suits(g, filters)) {
-            throw new IllegalArgumentException("SampleLanesConv needs stride 1, valid padding, at least 6 channels, "
-                    + "4 filters and 6 output positions");
+            throw new IllegalArgumentException("SampleLanesConv needs stride 1, valid padding, 6 taps, 4 filters "
+                    + "and 6 output positions");
         }
         this.g = g;
         this.filters = filters;
@@ -55,6 +58,9 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
         for (int t = 0; t < tap16.length; t++) {
             tap16[t] = ((t / run) * g.width() * g.channels() + t % run) * L;
         }
+        boolean six = filters % 6 == 0 && filters % 4 != 0;
+        tileRows = six ? 4 : 6;
+        tileFilters = six ? 6 : 4;
         window16 = new int[g.positions()];
         for (int q = 0; q < window16.length; q++) {
             window16[q] = ((q / g.outWidth()) * g.width() + q % g.outWidth()) * g.channels() * L;
@@ -62,12 +68,17 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
     }
 
     /**
-     * Whether this kernel applies to {@code g}: stride 1, valid padding, at least 6 channels (the input gradient's
-     * six features of a tile then never meet), 4 filters and 6 output positions (a tile's rows and columns).
+     * Whether the forward pass and kernel gradient apply to {@code g}: stride 1, valid padding, and at least a tile's
+     * rows and columns: 6 taps, 4 filters and 6 output positions.
      */
     static boolean suits(Im2col g, int filters) {
-        return g.sy() == 1 && g.sx() == 1 && g.padTop() == 0 && g.padLeft() == 0 && g.channels() >= 6
+        return g.sy() == 1 && g.sx() == 1 && g.padTop() == 0 && g.padLeft() == 0 && g.patchSize() >= 6
                 && filters >= 4 && g.positions() >= 6;
+    }
+
+    /** Whether {@link #compute} applies too: six channels or more, so that a tile's six input features never meet. */
+    static boolean suitsInputGradient(Im2col g) {
+        return g.channels() >= 6;
     }
 
     /** Whether to use it here: {@link #suits(Im2col, int)}, float32, and 16-lane vectors. */
@@ -89,12 +100,17 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
                 int count = Math.min(L, rows - n0);
                 int xb = b * inFeatures * L;
                 toLanes(x.floatData(), x.offset() + n0 * inFeatures, inFeatures, count, xLanes, xb);
-                for (int q0 = 0; q0 < positions; q0 += 6) {
-                    int q = Math.min(q0, positions - 6); // the last tile overlaps, recomputing the same outputs
-                    for (int f = 0; f < filters; f += 4) {
-                        SampleLanesTiles.forward6x4(xLanes, xb, window16, q, tap16, kernel.floatData(),
-                                kernel.offset(), filters, Math.min(f, filters - 4), bias.floatData(), bias.offset(),
-                                floor, ol);
+                for (int q0 = 0; q0 < positions; q0 += tileRows) {
+                    int q = Math.min(q0, positions - tileRows); // the last tile may overlap: the same outputs again
+                    for (int f0 = 0; f0 < filters; f0 += tileFilters) {
+                        int f = Math.min(f0, filters - tileFilters);
+                        if (tileRows == 6) {
+                            SampleLanesTiles.forward6x4(xLanes, xb, window16, q, tap16, kernel.floatData(),
+                                    kernel.offset(), filters, f, bias.floatData(), bias.offset(), floor, ol);
+                        } else {
+                            SampleLanesTiles4x6.forward4x6(xLanes, xb, window16, q, tap16, kernel.floatData(),
+                                    kernel.offset(), filters, f, bias.floatData(), bias.offset(), floor, ol);
+                        }
                     }
                 }
                 fromLanes(ol, outFeatures, count, out.floatData(), out.offset() + n0 * outFeatures);
@@ -130,11 +146,17 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
                 }
                 toLanes(dz.floatData(), dz.offset() + n0 * outFeatures, outFeatures, count, zLanes, zb);
                 int po = b * stride;
-                for (int t0 = 0; t0 < k; t0 += 6) {
-                    int t = Math.min(t0, k - 6); // overlapping tiles rewrite the same sums
-                    for (int f0 = 0; f0 < filters; f0 += 4) {
-                        SampleLanesTiles.gradient6x4(xLanes, xb, window16, positions, tap16, t, zLanes, zb, filters,
-                                Math.min(f0, filters - 4), part, po);
+                for (int t0 = 0; t0 < k; t0 += tileRows) {
+                    int t = Math.min(t0, k - tileRows); // overlapping tiles rewrite the same sums
+                    for (int f0 = 0; f0 < filters; f0 += tileFilters) {
+                        int f = Math.min(f0, filters - tileFilters);
+                        if (tileRows == 6) {
+                            SampleLanesTiles.gradient6x4(xLanes, xb, window16, positions, tap16, t, zLanes, zb,
+                                    filters, f, part, po);
+                        } else {
+                            SampleLanesTiles4x6.gradient4x6(xLanes, xb, window16, positions, tap16, t, zLanes, zb,
+                                    filters, f, part, po);
+                        }
                     }
                 }
                 SampleLanesTiles.columnSums(zLanes, zb, positions, filters, part, po + k * filters * L);
@@ -162,6 +184,10 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
 
     @Override
     public void compute(Tensor dz, Tensor kernel, Tensor dx) {
+        if (!suitsInputGradient(g)) {
+            throw new IllegalStateException("SampleLanesConv's input gradient needs six channels or more, got "
+                    + g.channels());
+        }
         int rows = dx.rows();
         int blocks = (rows + L - 1) / L;
         boolean turnZ = dz != zLanesOf;

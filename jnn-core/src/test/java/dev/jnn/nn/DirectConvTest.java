@@ -136,7 +136,8 @@ class DirectConvTest {
         }
     }
 
-    private static void close(Tensor want, Tensor got, String what) {
+    /** Within 1e-5 of the reference, relative to its largest magnitude (at least 1). */
+    static void close(Tensor want, Tensor got, String what) {
         assertEquals(want.size(), got.size(), what + " size");
         double scale = 0;
         for (int i = 0; i < want.size(); i++) {

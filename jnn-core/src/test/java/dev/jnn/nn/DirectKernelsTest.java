@@ -1,0 +1,89 @@
+package dev.jnn.nn;
+
+import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Rng;
+import dev.jnn.tensor.Tensor;
+import dev.jnn.tensor.VectorSupport;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every direct float32 kernel that suits a valid-padding shape, not only the one {@link Conv2D} picks on this
+ * machine, against the float64 im2col + GEMM path (which the finite-difference checks cover): the forward pass,
+ * kernel and bias gradients, and the input gradient.
+ */
+class DirectKernelsTest {
+
+    @ParameterizedTest(name = "{0}x{1}x{2}, {3} filters, {4}x{5} kernel, {6} samples")
+    @CsvSource({
+        "28, 28, 1, 6, 3, 3, 21",     // LeNet's first layer: SingleChannelConv, SampleLanesConv with 4x6 tiles
+        "32, 32, 1, 6, 5, 5, 17",     // LeNet-5's, padded
+        "13, 13, 6, 16, 3, 3, 21",    // LeNet's second layer: all of them
+        "14, 14, 6, 16, 5, 5, 37",    // LeNet-5's, with RunInputGradient; three blocks of samples
+        "8, 17, 13, 4, 5, 5, 5",      // SampleLanesConv: a last position tile that overlaps, a run of 65 features
+        "20, 35, 8, 5, 3, 4, 3",      // 5 filters: overlapping filter tiles
+        "7, 8, 6, 4, 3, 3, 16",       // 30 positions: a pair of positions left after the input gradient's tiles
+        "6, 18, 7, 16, 3, 3, 9",      // 63 taps: overlapping tap tiles
+        "9, 8, 5, 3, 5, 6, 4",        // 3 filters: DirectConv only (and RunInputGradient)
+        "10, 9, 1, 16, 3, 2, 2",
+        "7, 9, 4, 12, 5, 8, 19"})     // 12 filters
+    void everySuitingKernelMatchesTheIm2colPath(int h, int w, int c, int filters, int kh, int kw, int rows) {
+        Assumptions.assumeTrue(VectorSupport.available(), "the direct kernels need the Vector API");
+        Conv2D reference = new Conv2D(filters, kh, kw, 1, 1, "valid", Activation.IDENTITY)
+                .biasInitializer(Init.randomUniform(-1, 1));
+        int[] out = reference.build(new int[] {h, w, c}, DType.FLOAT64, new Rng(3));
+        int positions = out[0] * out[1];
+        Im2col g = new Im2col(h, w, c, kh, kw, 1, 1, 0, 0, out[0], out[1]);
+        Rng rng = new Rng(11);
+        Tensor x = Tensor.zeros(DType.FLOAT64, rows, h * w * c);
+        Tensor dz = Tensor.zeros(DType.FLOAT64, rows * positions, filters);
+        for (int i = 0; i < x.size(); i++) {
+            x.setFlat(i, (float) rng.uniform(-1, 1));
+        }
+        for (int i = 0; i < dz.size(); i++) {
+            dz.setFlat(i, (float) rng.uniform(-1, 1));
+        }
+        Tensor z = reference.forward(x, true).copy();
+        Tensor dx = reference.backwardLinear(dz.reshape(rows, positions * filters).copy(), true).copy();
+        Tensor kernel = reference.kernel().value().to(DType.FLOAT32);
+        Tensor bias = reference.bias().value().to(DType.FLOAT32);
+        Tensor x32 = x.to(DType.FLOAT32);
+
+        List<ValidConv> kernels = new ArrayList<>();
+        kernels.add(new DirectConv(g, filters));
+        if (SingleChannelConv.suits(g, filters)) {
+            kernels.add(new SingleChannelConv(g, filters));
+        }
+        if (SampleLanesConv.suits(g, filters)) {
+            kernels.add(new SampleLanesConv(g, filters));
+        }
+        List<DirectInputGradient> inputGradients = new ArrayList<>();
+        inputGradients.add(new ConvInputGradient(g, filters));
+        if (RunInputGradient.suits(g)) {
+            inputGradients.add(new RunInputGradient(g, filters));
+        }
+        for (ValidConv k : kernels) {
+            String name = k.getClass().getSimpleName();
+            Tensor got = Tensor.zeros(DType.FLOAT32, rows, positions * filters);
+            k.forward(x32, kernel, bias, false, got);
+            DirectConvTest.close(z, got, name + " output");
+            Tensor dk = Tensor.zeros(DType.FLOAT32, kh * kw * c, filters);
+            Tensor db = Tensor.zeros(DType.FLOAT32, filters);
+            k.kernelGradient(x32, dz.to(DType.FLOAT32), null, dk, db);
+            DirectConvTest.close(reference.kernel().grad(), dk, name + " kernel gradient");
+            DirectConvTest.close(reference.bias().grad(), db, name + " bias gradient");
+            if (k instanceof SampleLanesConv lanes && SampleLanesConv.suitsInputGradient(g)) {
+                inputGradients.add(lanes);
+            }
+        }
+        for (DirectInputGradient k : inputGradients) {
+            Tensor got = Tensor.zeros(DType.FLOAT32, rows, h * w * c);
+            k.compute(dz.to(DType.FLOAT32), kernel, got);
+            DirectConvTest.close(dx, got, k.getClass().getSimpleName() + " input gradient");
+        }
+    }
+}
