@@ -8,7 +8,7 @@ on pixels / 255, for --epochs epochs (3), each in its own process so that peak m
 this machine's speed drifts by up to 1.7x for minutes at a time, and alternating gives both sides the calm spells.
 --network lenet5-5x5 runs examples/lenet5-5x5.json instead: 5x5 kernels (the first with 'same' padding), no dropout.
 PyTorch runs in its fastest setting on these machines: torch.set_num_threads(THREADS) with OPENBLAS_NUM_THREADS=1.
-jnn runs `./jnn fit --model lenet5 --threads THREADS`. Needs Debian's PyTorch and the MNIST IDX files:
+jnn runs `./jnn fit --model lenet5 --batch-size 128 --threads THREADS` (a JSON model's default batch is 32). Needs Debian's PyTorch and the MNIST IDX files:
     apt-get install -y python3-torch
     /usr/bin/python3 jnn-bench/lenet_vs_pytorch.py [--epochs 3] [--rounds 2] [--threads 2]
         [--network lenet5|lenet5-5x5] [--data DIR] [--json FILE]
@@ -123,8 +123,9 @@ def main():
         with tempfile.TemporaryDirectory() as tmp:
             report = os.path.join(tmp, "report.json")
             _, peak = run_child([os.path.join(ROOT, "jnn"), "fit", "--model", NETWORKS[a.network], "--data",
-                                 "mnist", "--data-dir", a.data, "--epochs", str(a.epochs), "--threads",
-                                 str(a.threads), "--random-state", "0", "--quiet", "--report", report], env)
+                                 "mnist", "--data-dir", a.data, "--epochs", str(a.epochs), "--batch-size", "128",
+                                 "--threads", str(a.threads), "--random-state", "0", "--quiet", "--report", report],
+                                env)
             with open(report) as f:
                 r = json.load(f)
         runs["jnn"].append({"epoch_seconds": r["epoch_seconds"], "accuracy": r["test"]["accuracy"],
