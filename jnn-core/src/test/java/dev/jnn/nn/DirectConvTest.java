@@ -15,7 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The direct float32 convolution (valid padding) against the float64 im2col + GEMM path, which the finite-difference
- * checks cover: the same layer with the same weights, forward output, kernel, bias and input gradients.
+ * checks cover: the same layer with the same weights, forward output, kernel, bias and input gradients. The kernels
+ * named beside the shapes are those {@link Conv2D} picks on 8-lane machines; with 16 lanes it picks
+ * {@link SampleLanesConv} for stride 1. {@link DirectKernelsTest} checks each kernel on its own.
  */
 class DirectConvTest {
 

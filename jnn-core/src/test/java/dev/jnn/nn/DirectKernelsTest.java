@@ -30,7 +30,15 @@ class DirectKernelsTest {
         "6, 18, 7, 16, 3, 3, 9",      // 63 taps: overlapping tap tiles
         "9, 8, 5, 3, 5, 6, 4",        // 3 filters: DirectConv only (and RunInputGradient)
         "10, 9, 1, 16, 3, 2, 2",
-        "7, 9, 4, 12, 5, 8, 19"})     // 12 filters
+        "7, 9, 4, 12, 5, 8, 19",      // 12 filters
+        // one channel: SingleChannelConv's chunks of 1 to 4 vectors, ThreeRows, FiveRows and TapRows
+        "9, 13, 1, 3, 2, 3, 3",
+        "11, 10, 1, 8, 5, 5, 4",
+        "8, 8, 1, 24, 3, 3, 2",
+        "7, 9, 1, 32, 4, 4, 2",
+        "5, 4, 1, 6, 3, 3, 3",        // rows of two positions: a chunk spans several rows
+        "10, 40, 1, 6, 5, 4, 3",      // five kernel rows: blocks of 4 and 2 chunks, then single ones
+        "6, 5, 1, 6, 5, 2, 18"})      // and a chunk that spans rows
     void everySuitingKernelMatchesTheIm2colPath(int h, int w, int c, int filters, int kh, int kw, int rows) {
         Assumptions.assumeTrue(VectorSupport.available(), "the direct kernels need the Vector API");
         Conv2D reference = new Conv2D(filters, kh, kw, 1, 1, "valid", Activation.IDENTITY)
