@@ -127,6 +127,15 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
         }
         int rows = x.rows();
         int blocks = (rows + L - 1) / L;
+        if (blocks == 0) { // no samples: zero gradients, as the other kernels give
+            for (int i = 0; i < dKernel.size(); i++) {
+                dKernel.setFlat(i, 0);
+            }
+            for (int f = 0; f < filters; f++) {
+                dBias.setFlat(f, 0);
+            }
+            return;
+        }
         int k = tap16.length;
         int stride = (k + 1) * filters * L; // per block: each tap's and then the bias's sums, lane by lane
         boolean turnX = x != xLanesOf;

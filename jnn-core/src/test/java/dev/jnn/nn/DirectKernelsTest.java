@@ -5,11 +5,14 @@ import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;
 import dev.jnn.tensor.VectorSupport;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Every direct float32 kernel that suits a valid-padding shape, not only the one {@link Conv2D} picks on this
@@ -92,6 +95,25 @@ class DirectKernelsTest {
             Tensor got = Tensor.zeros(DType.FLOAT32, rows, h * w * c);
             k.compute(dz.to(DType.FLOAT32), kernel, got);
             DirectConvTest.close(dx, got, k.getClass().getSimpleName() + " input gradient");
+        }
+    }
+
+    @Test
+    void noSamplesGiveZeroGradients() {
+        Assumptions.assumeTrue(VectorSupport.available(), "the direct kernels need the Vector API");
+        Im2col g = new Im2col(8, 8, 6, 3, 3, 1, 1, 0, 0, 6, 6);
+        for (ValidConv k : List.of(new SampleLanesConv(g, 4), new DirectConv(g, 4))) {
+            Tensor dk = Tensor.zeros(DType.FLOAT32, 54, 4);
+            Tensor db = Tensor.zeros(DType.FLOAT32, 4);
+            for (int i = 0; i < dk.size(); i++) {
+                dk.setFlat(i, 1);
+            }
+            db.setFlat(2, 1);
+            k.kernelGradient(Tensor.zeros(DType.FLOAT32, 0, 384), Tensor.zeros(DType.FLOAT32, 0, 4), null, dk, db);
+            for (int i = 0; i < dk.size(); i++) {
+                assertEquals(0, dk.getFlat(i), k.getClass().getSimpleName());
+            }
+            assertEquals(0, db.getFlat(2), k.getClass().getSimpleName());
         }
     }
 }
