@@ -24,8 +24,10 @@ import java.util.Arrays;
  */
 final class SampleLanesConv implements ValidConv, DirectInputGradient {
     private static final int L = 16;
-    /** Per thread: a block's output features or input gradient. */
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[1][]);
+    /** The most blocks (of 16 samples) whose input lanes a forward pass keeps: batches up to 1024 samples. */
+    private static final int KEPT_BLOCKS = 64;
+    /** Per thread: a block's output features or input gradient, and a block's input lanes not kept. */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][]);
 
     private final Im2col g;
     private final int filters;
@@ -90,25 +92,31 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
     public void forward(Tensor x, Tensor kernel, Tensor bias, boolean relu, Tensor out) {
         int rows = x.rows();
         int blocks = (rows + L - 1) / L;
-        xLanes = ensure(xLanes, blocks * inFeatures * L);
+        // A training batch's input lanes are kept for the kernel gradient; a larger forward pass (inference over a
+        // whole set) turns each block in scratch instead of holding a copy of its input
+        boolean keep = blocks <= KEPT_BLOCKS;
+        if (keep) {
+            xLanes = ensure(xLanes, blocks * inFeatures * L);
+        }
         float floor = relu ? 0f : Float.NEGATIVE_INFINITY;
         int positions = g.positions();
         forBlocks(blocks, (b0, b1) -> {
             float[] ol = scratch(0, outFeatures * L);
+            float[] xl = keep ? xLanes : scratch(1, inFeatures * L);
             for (int b = b0; b < b1; b++) {
                 int n0 = b * L;
                 int count = Math.min(L, rows - n0);
-                int xb = b * inFeatures * L;
-                toLanes(x.floatData(), x.offset() + n0 * inFeatures, inFeatures, count, xLanes, xb);
+                int xb = keep ? b * inFeatures * L : 0;
+                toLanes(x.floatData(), x.offset() + n0 * inFeatures, inFeatures, count, xl, xb);
                 for (int q0 = 0; q0 < positions; q0 += tileRows) {
                     int q = Math.min(q0, positions - tileRows); // the last tile may overlap: the same outputs again
                     for (int f0 = 0; f0 < filters; f0 += tileFilters) {
                         int f = Math.min(f0, filters - tileFilters);
                         if (tileRows == 6) {
-                            SampleLanesTiles.forward6x4(xLanes, xb, window16, q, tap16, kernel.floatData(),
+                            SampleLanesTiles.forward6x4(xl, xb, window16, q, tap16, kernel.floatData(),
                                     kernel.offset(), filters, f, bias.floatData(), bias.offset(), floor, ol);
                         } else {
-                            SampleLanesTiles4x6.forward4x6(xLanes, xb, window16, q, tap16, kernel.floatData(),
+                            SampleLanesTiles4x6.forward4x6(xl, xb, window16, q, tap16, kernel.floatData(),
                                     kernel.offset(), filters, f, bias.floatData(), bias.offset(), floor, ol);
                         }
                     }
@@ -116,7 +124,7 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
                 fromLanes(ol, outFeatures, count, out.floatData(), out.offset() + n0 * outFeatures);
             }
         });
-        xLanesOf = x;
+        xLanesOf = keep ? x : null;
         zLanesOf = null;
     }
 

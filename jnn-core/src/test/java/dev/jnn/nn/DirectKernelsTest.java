@@ -34,6 +34,7 @@ class DirectKernelsTest {
         "9, 8, 5, 3, 5, 6, 4",        // 3 filters: DirectConv only (and RunInputGradient)
         "10, 9, 1, 16, 3, 2, 2",
         "7, 9, 4, 12, 5, 8, 19",      // 12 filters
+        "8, 8, 6, 4, 3, 3, 1030",     // more samples than SampleLanesConv keeps the input lanes of
         // one channel: SingleChannelConv's chunks of 1 to 4 vectors, ThreeRows, FiveRows and TapRows
         "9, 13, 1, 3, 2, 3, 3",
         "11, 10, 1, 8, 5, 5, 4",
