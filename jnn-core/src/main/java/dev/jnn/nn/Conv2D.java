@@ -205,13 +205,20 @@ public final class Conv2D implements Activated {
     @Override
     public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
         Tensor dz = gradOutput.reshape(rows * geometry.positions(), filters);
-        if (!needInputGrad && directInput != null && activation == Activation.RELU) {
-            // Only the kernel gradient reads dz: it applies the relu derivative as it reads (a first layer's case)
+        if (directInput != null && activation == Activation.RELU
+                && (!needInputGrad || direct instanceof SampleLanesConv && lanesInputGradient(dz))) {
+            // The kernel gradient applies the relu derivative as it reads dz: when it alone reads dz (a first
+            // layer), or in SampleLanesConv's lanes, which its input gradient reads next
             direct.kernelGradient(directInput, dz, output, kernel.grad(), bias.grad());
-            return null;
+            return needInputGrad ? inputGradient(dz) : null;
         }
         activation.derivative(output, dz);
         return backwardLinear(gradOutput, needInputGrad);
+    }
+
+    /** Whether {@link #inputGradient} runs the {@link SampleLanesConv} that computed the forward pass. */
+    private boolean lanesInputGradient(Tensor dz) {
+        return DirectInputGradient.suits(validGeometry(), dz) && SampleLanesConv.suitsInputGradient(validGeometry());
     }
 
     @Override
@@ -224,9 +231,12 @@ public final class Conv2D implements Activated {
             ConvKernels.tallTransposedProduct(patches.rows(0, positions), dz, kernel.grad());
             ConvKernels.columnSums(dz, bias.grad());
         }
-        if (!needInputGrad) {
-            return null;
-        }
+        return needInputGrad ? inputGradient(dz) : null;
+    }
+
+    /** The input gradient from {@code dz}, (rows·positions, filters), after the kernel gradient read it. */
+    private Tensor inputGradient(Tensor dz) {
+        int positions = rows * geometry.positions();
         int inCols = geometry.height() * geometry.width() * geometry.channels();
         inGradBuffer = Shapes.ensure(inGradBuffer, dz.dtype(), rows, inCols);
         Tensor dx = inGradBuffer.rows(0, rows);

@@ -41,6 +41,10 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
     private final int tileFilters;
     private float[] xLanes = new float[0];
     private float[] zLanes = new float[0];
+    /** A kept forward pass's relu'd output lanes, and the output array and offset they were written to (or null). */
+    private float[] oLanes = new float[0];
+    private float[] keptOutput;
+    private int keptOffset;
     private float[] partials = new float[0];
     /** The tensors whose lanes {@link #xLanes} and {@link #zLanes} hold (null: none). */
     private Tensor xLanesOf;
@@ -100,13 +104,17 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
         }
         float floor = relu ? 0f : Float.NEGATIVE_INFINITY;
         int positions = g.positions();
+        if (keep) {
+            oLanes = ensure(oLanes, blocks * outFeatures * L);
+        }
         forBlocks(blocks, (b0, b1) -> {
-            float[] ol = scratch(0, outFeatures * L);
+            float[] ol = keep ? oLanes : scratch(0, outFeatures * L);
             float[] xl = keep ? xLanes : scratch(1, inFeatures * L);
             for (int b = b0; b < b1; b++) {
                 int n0 = b * L;
                 int count = Math.min(L, rows - n0);
                 int xb = keep ? b * inFeatures * L : 0;
+                int ob = keep ? b * outFeatures * L : 0;
                 toLanes(x.floatData(), x.offset() + n0 * inFeatures, inFeatures, count, xl, xb);
                 for (int q0 = 0; q0 < positions; q0 += tileRows) {
                     int q = Math.min(q0, positions - tileRows); // the last tile may overlap: the same outputs again
@@ -114,23 +122,28 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
                         int f = Math.min(f0, filters - tileFilters);
                         if (tileRows == 6) {
                             SampleLanesTiles.forward6x4(xl, xb, window16, q, tap16, kernel.floatData(),
-                                    kernel.offset(), filters, f, bias.floatData(), bias.offset(), floor, ol);
+                                    kernel.offset(), filters, f, bias.floatData(), bias.offset(), floor, ol, ob);
                         } else {
                             SampleLanesTiles4x6.forward4x6(xl, xb, window16, q, tap16, kernel.floatData(),
-                                    kernel.offset(), filters, f, bias.floatData(), bias.offset(), floor, ol);
+                                    kernel.offset(), filters, f, bias.floatData(), bias.offset(), floor, ol, ob);
                         }
                     }
                 }
-                fromLanes(ol, outFeatures, count, out.floatData(), out.offset() + n0 * outFeatures);
+                fromLanes(ol, ob, outFeatures, count, out.floatData(), out.offset() + n0 * outFeatures);
             }
         });
         xLanesOf = keep ? x : null;
+        keptOutput = keep && relu ? out.floatData() : null;
+        keptOffset = out.offset();
         zLanesOf = null;
     }
 
     @Override
     public void kernelGradient(Tensor x, Tensor dz, Tensor reluOutput, Tensor dKernel, Tensor dBias) {
-        if (reluOutput != null) {
+        // The relu derivative from the kept output lanes when reluOutput is the last forward pass's, else a pass
+        boolean mask = reluOutput != null && reluOutput.floatData() == keptOutput && reluOutput.offset() == keptOffset
+                && x == xLanesOf;
+        if (reluOutput != null && !mask) {
             Activation.RELU.derivative(reluOutput, dz);
         }
         int rows = x.rows();
@@ -162,6 +175,9 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
                     toLanes(x.floatData(), x.offset() + n0 * inFeatures, inFeatures, count, xLanes, xb);
                 }
                 toLanes(dz.floatData(), dz.offset() + n0 * outFeatures, outFeatures, count, zLanes, zb);
+                if (mask) {
+                    SampleLanesTiles.reluMask(zLanes, zb, oLanes, zb, outFeatures * L);
+                }
                 int po = b * stride;
                 for (int t0 = 0; t0 < k; t0 += tileRows) {
                     int t = Math.min(t0, k - tileRows); // overlapping tiles rewrite the same sums
@@ -246,7 +262,7 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
                         }
                     }
                 }
-                fromLanes(dl, inFeatures, count, dx.floatData(), dx.offset() + n0 * inFeatures);
+                fromLanes(dl, 0, inFeatures, count, dx.floatData(), dx.offset() + n0 * inFeatures);
             }
         });
         zLanesOf = null;
@@ -274,15 +290,18 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
         }
     }
 
-    /** The reverse of {@link #toLanes}: lanes 0 to {@code count − 1} back into rows of {@code features} at dst[dOff]. */
-    static void fromLanes(float[] src, int features, int count, float[] dst, int dOff) {
+    /**
+     * The reverse of {@link #toLanes}: lanes 0 to {@code count − 1} from {@code src[so]} back into rows of
+     * {@code features} at {@code dst[dOff]}.
+     */
+    static void fromLanes(float[] src, int so, int features, int count, float[] dst, int dOff) {
         int whole = features / L * L;
         for (int i = 0; i < whole; i += L) {
-            Transpose16.transpose(src, i * L, L, L, dst, dOff + i, features, count);
+            Transpose16.transpose(src, so + i * L, L, L, dst, dOff + i, features, count);
         }
         for (int i = whole; i < features; i++) {
             for (int l = 0; l < count; l++) {
-                dst[dOff + l * features + i] = src[i * L + l];
+                dst[dOff + l * features + i] = src[so + i * L + l];
             }
         }
     }

@@ -24,7 +24,7 @@ final class SampleLanesTiles {
      * times kernel value, floored (relu with 0, none with −∞), stored as features of {@code ol}.
      */
     static void forward6x4(float[] xl, int xb, int[] window16, int q, int[] tap16, float[] kern, int ko, int filters,
-            int f0, float[] bias, int bo, float floorValue, float[] ol) {
+            int f0, float[] bias, int bo, float floorValue, float[] ol, int ob) {
         int p0 = xb + window16[q], p1 = xb + window16[q + 1], p2 = xb + window16[q + 2];
         int p3 = xb + window16[q + 3], p4 = xb + window16[q + 4], p5 = xb + window16[q + 5];
         FloatVector c0 = FloatVector.broadcast(S, bias[bo + f0]), c1 = FloatVector.broadcast(S, bias[bo + f0 + 1]);
@@ -69,7 +69,7 @@ final class SampleLanesTiles {
         }
         FloatVector floor = FloatVector.broadcast(S, floorValue);
         int step = filters * 16;
-        int o = (q * filters + f0) * 16;
+        int o = ob + (q * filters + f0) * 16;
         a00.max(floor).intoArray(ol, o);
         a01.max(floor).intoArray(ol, o + 16);
         a02.max(floor).intoArray(ol, o + 32);
@@ -309,6 +309,14 @@ final class SampleLanesTiles {
                 s = s.add(FloatVector.fromArray(S, block, l * 16));
             }
             s.intoArray(out, f0);
+        }
+    }
+
+    /** Zeros {@code count} floats of gradient lanes at {@code zl[zb]} where the relu output lanes at {@code ol[ob]} are 0. */
+    static void reluMask(float[] zl, int zb, float[] ol, int ob, int count) {
+        for (int i = 0; i < count; i += 16) {
+            FloatVector z = FloatVector.fromArray(S, zl, zb + i);
+            z.blend(0f, FloatVector.fromArray(S, ol, ob + i).eq(0f)).intoArray(zl, zb + i);
         }
     }
 }

@@ -19,7 +19,7 @@ final class SampleLanesTiles4x6 {
      * {@link SampleLanesTiles#forward6x4} computes its 6 × 4.
      */
     static void forward4x6(float[] xl, int xb, int[] window16, int q, int[] tap16, float[] kern, int ko, int filters,
-            int f0, float[] bias, int bo, float floorValue, float[] ol) {
+            int f0, float[] bias, int bo, float floorValue, float[] ol, int ob) {
         int p0 = xb + window16[q], p1 = xb + window16[q + 1], p2 = xb + window16[q + 2], p3 = xb + window16[q + 3];
         FloatVector c0 = FloatVector.broadcast(S, bias[bo + f0 + 0]);
         FloatVector c1 = FloatVector.broadcast(S, bias[bo + f0 + 1]);
@@ -68,7 +68,7 @@ final class SampleLanesTiles4x6 {
         }
         FloatVector floor = FloatVector.broadcast(S, floorValue);
         int step = filters * 16;
-        int o = (q * filters + f0) * 16;
+        int o = ob + (q * filters + f0) * 16;
         a00.max(floor).intoArray(ol, o);
         a01.max(floor).intoArray(ol, o + 16);
         a02.max(floor).intoArray(ol, o + 32);
