@@ -2,7 +2,9 @@ package dev.jnn.model;
 
 import dev.jnn.nn.Activated;
 import dev.jnn.nn.Activation;
+import dev.jnn.nn.Conv2D;
 import dev.jnn.nn.Layer;
+import dev.jnn.nn.MaxPool2D;
 import dev.jnn.nn.Parameter;
 import dev.jnn.tensor.Tensor;
 
@@ -18,6 +20,8 @@ final class Trainer {
     private Tensor grad;
     private List<Parameter> params;
     private int firstTrainable;
+    /** Per layer: a {@link Conv2D} that trains with the next layer, its pooling, as one step. */
+    private boolean[] pooledNext;
 
     Trainer(Sequential model, Fit fit) {
         this.model = model;
@@ -125,9 +129,22 @@ final class Trainer {
      * loss and metrics times the rows into {@code sums} and returns the loss with penalties.
      */
     double gradients(Tensor x, Tensor y, double[] sums) {
+        if (params == null) {
+            params = model.parameters();
+            firstTrainable = firstTrainable();
+            pooledNext = new boolean[layers.size()];
+            for (int i = 0; i + 1 < layers.size(); i++) {
+                pooledNext[i] = layers.get(i) instanceof Conv2D c && c.poolsWith(layers.get(i + 1));
+            }
+        }
         Tensor out = x;
-        for (Layer l : layers) {
-            out = l.forward(out, true);
+        for (int i = 0; i < layers.size(); i++) {
+            if (pooledNext[i]) { // a relu convolution and its 2x2 max pooling, as one step
+                out = ((Conv2D) layers.get(i)).forwardPooled(out, (MaxPool2D) layers.get(i + 1), i > firstTrainable);
+                i++;
+            } else {
+                out = layers.get(i).forward(out, true);
+            }
         }
         int rows = x.rows();
         double data = model.loss.value(y, out);
@@ -140,11 +157,12 @@ final class Trainer {
         Layer last = layers.get(layers.size() - 1);
         boolean fused = last instanceof Activated a && model.loss.fusesWith(a.activation());
         model.loss.gradient(y, out, g, fused);
-        if (params == null) {
-            params = model.parameters();
-            firstTrainable = firstTrainable();
-        }
         for (int i = layers.size() - 1; i >= 0 && g != null; i--) {
+            if (i > 0 && pooledNext[i - 1]) {
+                i--;
+                g = ((Conv2D) layers.get(i)).backwardPooled(g, i > firstTrainable);
+                continue;
+            }
             boolean need = i > firstTrainable;
             g = i == layers.size() - 1 && fused ? ((Activated) last).backwardLinear(g, need) : layers.get(i).backward(g, need);
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A 2-D convolution over samples of shape (height, width, channels), computed as {@link Im2col} packing plus one
@@ -40,6 +41,10 @@ public final class Conv2D implements Activated {
     private Tensor outBuffer;
     private Tensor inGradBuffer;
     private Tensor output;
+    /** After {@link #forwardPooled}: its pooling layer, and whether the pooling ran inside the convolution. */
+    private MaxPool2D pooledBy;
+    private boolean fused;
+    private Tensor pooledBuffer;
     private int rows;
     /** With {@code same} padding: the zero-bordered copy of the input that the direct kernels read. */
     private ZeroPad zeroPad;
@@ -170,6 +175,7 @@ public final class Conv2D implements Activated {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
+        pooledBy = null;
         int inCols = geometry.height() * geometry.width() * geometry.channels();
         Shapes.checkInput("Conv2D", x, inCols);
         rows = x.rows();
@@ -202,8 +208,89 @@ public final class Conv2D implements Activated {
         return z.reshape(rows, geometry.positions() * filters);
     }
 
+    /**
+     * Whether this layer and {@code next} can train as one step ({@link #forwardPooled}): relu, then a
+     * {@link MaxPool2D} of 2×2 windows with stride 2 over this layer's output.
+     */
+    public boolean poolsWith(Layer next) {
+        return activation == Activation.RELU && geometry != null && next instanceof MaxPool2D p && p.py == 2
+                && p.px == 2 && p.sy == 2 && p.sx == 2 && p.height == geometry.outHeight()
+                && p.width == geometry.outWidth() && p.channels == filters;
+    }
+
+    /**
+     * Training's forward pass through this layer and {@code pool} (see {@link #poolsWith}) at once, as
+     * {@code pool.forward(forward(x, true), true)} gives. Where {@link SampleLanesConv} runs, the output is pooled
+     * while it is in its blocks of 16 samples, so that only the pooled output is written; the gradient then comes
+     * back through {@link #backwardPooled}. {@code needInputGrad} says whether that will want the input gradient.
+     */
+    public Tensor forwardPooled(Tensor x, MaxPool2D pool, boolean needInputGrad) {
+        if (!poolsWith(pool)) {
+            throw new IllegalArgumentException("Conv2D.forwardPooled needs relu and a 2x2 MaxPool2D with stride 2 "
+                    + "over this layer's output");
+        }
+        Im2col valid = validGeometry();
+        if (!DirectConv.suits(valid, x) || !SampleLanesConv.suits(valid, filters, x)
+                || needInputGrad && !SampleLanesConv.suitsInputGradient(valid)
+                || direct != null && !(direct instanceof SampleLanesConv)) {
+            Tensor out = pool.forward(forward(x, true), true);
+            pooledBy = pool;
+            fused = false;
+            return out;
+        }
+        Shapes.checkInput("Conv2D", x, geometry.height() * geometry.width() * geometry.channels());
+        Tensor in = zeroPad == null ? x : zeroPad.pad(x);
+        if (direct == null) {
+            direct = new SampleLanesConv(valid, filters);
+        }
+        rows = x.rows();
+        pooledBuffer = Shapes.ensure(pooledBuffer, x.dtype(), rows, pool.outCols());
+        Tensor pooled = pooledBuffer.rows(0, rows);
+        ((SampleLanesConv) direct).forwardPooled(in, kernel.value(), bias.value(), pooled);
+        directInput = in;
+        output = null;
+        pooledBy = pool;
+        fused = true;
+        return pooled;
+    }
+
+    /** The backward pass after {@link #forwardPooled}, from the pooled output's gradient. */
+    public Tensor backwardPooled(Tensor gradPooled, boolean needInputGrad) {
+        if (pooledBy == null) {
+            throw new IllegalStateException("Conv2D.backwardPooled needs forwardPooled first");
+        }
+        if (!fused) {
+            return backward(pooledBy.backward(gradPooled, true), needInputGrad);
+        }
+        SampleLanesConv lanes = (SampleLanesConv) direct;
+        lanes.kernelGradientPooled(directInput, gradPooled, kernel.grad(), bias.grad());
+        if (!needInputGrad) {
+            return null;
+        }
+        return directInputGradient(gradPooled, dx -> lanes.computeKept(kernel.value(), dx));
+    }
+
+    /** The input gradient that {@code compute} writes for the (zero-padded, with {@code same}) input. */
+    private Tensor directInputGradient(Tensor like, Consumer<Tensor> compute) {
+        int inCols = geometry.height() * geometry.width() * geometry.channels();
+        inGradBuffer = Shapes.ensure(inGradBuffer, like.dtype(), rows, inCols);
+        Tensor dx = inGradBuffer.rows(0, rows);
+        if (zeroPad == null) {
+            compute.accept(dx);
+        } else {
+            Tensor dp = zeroPad.gradientBuffer(like, rows);
+            compute.accept(dp);
+            zeroPad.crop(dp, dx);
+        }
+        return dx;
+    }
+
     @Override
     public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
+        if (output == null) {
+            throw new IllegalStateException("Conv2D.backward needs forward first (after forwardPooled, "
+                    + "backwardPooled)");
+        }
         Tensor dz = gradOutput.reshape(rows * geometry.positions(), filters);
         if (directInput != null && activation == Activation.RELU
                 && (!needInputGrad || direct instanceof SampleLanesConv && lanesInputGradient(dz))) {
@@ -237,9 +324,6 @@ public final class Conv2D implements Activated {
     /** The input gradient from {@code dz}, (rows·positions, filters), after the kernel gradient read it. */
     private Tensor inputGradient(Tensor dz) {
         int positions = rows * geometry.positions();
-        int inCols = geometry.height() * geometry.width() * geometry.channels();
-        inGradBuffer = Shapes.ensure(inGradBuffer, dz.dtype(), rows, inCols);
-        Tensor dx = inGradBuffer.rows(0, rows);
         Im2col valid = validGeometry();
         if (DirectInputGradient.suits(valid, dz)) {
             if (directInputGradient == null) {
@@ -247,15 +331,11 @@ public final class Conv2D implements Activated {
                 directInputGradient = direct instanceof SampleLanesConv lanes
                         && SampleLanesConv.suitsInputGradient(valid) ? lanes : DirectInputGradient.of(valid, filters);
             }
-            if (zeroPad == null) {
-                directInputGradient.compute(dz, kernel.value(), dx);
-            } else {
-                Tensor dp = zeroPad.gradientBuffer(dz, rows);
-                directInputGradient.compute(dz, kernel.value(), dp);
-                zeroPad.crop(dp, dx);
-            }
-            return dx;
+            return directInputGradient(dz, d -> directInputGradient.compute(dz, kernel.value(), d));
         }
+        inGradBuffer = Shapes.ensure(inGradBuffer, dz.dtype(), rows, geometry.height() * geometry.width()
+                * geometry.channels());
+        Tensor dx = inGradBuffer.rows(0, rows);
         dPatches = Shapes.ensure(dPatches, dz.dtype(), positions, geometry.patchSize());
         Tensor dp = dPatches.rows(0, positions);
         Gemm.gemm(false, true, 1.0, dz, kernel.value(), 0.0, dp);

@@ -7,6 +7,12 @@ import dev.jnn.tensor.VectorSupport;
 
 import java.util.Arrays;
 
+import static dev.jnn.nn.SampleLanes.ensure;
+import static dev.jnn.nn.SampleLanes.forBlocks;
+import static dev.jnn.nn.SampleLanes.fromLanes;
+import static dev.jnn.nn.SampleLanes.scratch;
+import static dev.jnn.nn.SampleLanes.toLanes;
+
 /**
  * Float32 convolution with stride 1 and valid padding over blocks of 16 samples, one sample per vector lane: the
  * forward pass, the kernel gradient and the input gradient.
@@ -23,11 +29,9 @@ import java.util.Arrays;
  * order, so the thread count never changes the bits. Used when the preferred vectors have 16 lanes.
  */
 final class SampleLanesConv implements ValidConv, DirectInputGradient {
-    private static final int L = 16;
+    private static final int L = SampleLanes.L;
     /** The most blocks (of 16 samples) whose input lanes a forward pass keeps: batches up to 1024 samples. */
     private static final int KEPT_BLOCKS = 64;
-    /** Per thread: a block's output features or input gradient, and a block's input lanes not kept. */
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][]);
 
     private final Im2col g;
     private final int filters;
@@ -46,6 +50,9 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
     private float[] keptOutput;
     private int keptOffset;
     private float[] partials = new float[0];
+    /** After a pooled forward pass: per pooled feature and lane, its window's winner (0-3, or −1 for none). */
+    private float[] winners = new float[0];
+    private final int pooledFeatures;
     /** The tensors whose lanes {@link #xLanes} and {@link #zLanes} hold (null: none). */
     private Tensor xLanesOf;
     private Tensor zLanesOf;
@@ -59,6 +66,7 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
         this.filters = filters;
         this.inFeatures = g.height() * g.width() * g.channels();
         this.outFeatures = g.positions() * filters;
+        this.pooledFeatures = g.outHeight() / 2 * (g.outWidth() / 2) * filters;
         int run = g.kw() * g.channels();
         tap16 = new int[g.patchSize()];
         for (int t = 0; t < tap16.length; t++) {
@@ -94,6 +102,19 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
 
     @Override
     public void forward(Tensor x, Tensor kernel, Tensor bias, boolean relu, Tensor out) {
+        forward(x, kernel, bias, relu, out, false);
+    }
+
+    /**
+     * The forward pass with relu, then 2×2 max pooling with stride 2: {@code pooled} has one row of
+     * (outHeight/2, outWidth/2, filters) per sample. The windows' winners are kept for
+     * {@link #kernelGradientPooled}.
+     */
+    void forwardPooled(Tensor x, Tensor kernel, Tensor bias, Tensor pooled) {
+        forward(x, kernel, bias, true, pooled, true);
+    }
+
+    private void forward(Tensor x, Tensor kernel, Tensor bias, boolean relu, Tensor out, boolean pool) {
         int rows = x.rows();
         int blocks = (rows + L - 1) / L;
         // A training batch's input lanes are kept for the kernel gradient; a larger forward pass (inference over a
@@ -104,17 +125,21 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
         }
         float floor = relu ? 0f : Float.NEGATIVE_INFINITY;
         int positions = g.positions();
-        if (keep) {
+        boolean keepOut = keep && !pool; // pooled, the winners stand for the relu'd output
+        if (keepOut) {
             oLanes = ensure(oLanes, blocks * outFeatures * L);
         }
+        if (pool) {
+            winners = ensure(winners, blocks * pooledFeatures * L);
+        }
         forBlocks(blocks, (b0, b1) -> {
-            float[] ol = keep ? oLanes : scratch(0, outFeatures * L);
+            float[] ol = keepOut ? oLanes : scratch(0, outFeatures * L);
             float[] xl = keep ? xLanes : scratch(1, inFeatures * L);
             for (int b = b0; b < b1; b++) {
                 int n0 = b * L;
                 int count = Math.min(L, rows - n0);
                 int xb = keep ? b * inFeatures * L : 0;
-                int ob = keep ? b * outFeatures * L : 0;
+                int ob = keepOut ? b * outFeatures * L : 0;
                 toLanes(x.floatData(), x.offset() + n0 * inFeatures, inFeatures, count, xl, xb);
                 for (int q0 = 0; q0 < positions; q0 += tileRows) {
                     int q = Math.min(q0, positions - tileRows); // the last tile may overlap: the same outputs again
@@ -129,17 +154,36 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
                         }
                     }
                 }
-                fromLanes(ol, ob, outFeatures, count, out.floatData(), out.offset() + n0 * outFeatures);
+                if (pool) {
+                    float[] pl = scratch(2, pooledFeatures * L);
+                    SampleLanesPool.forward(ol, ob, g.outHeight(), g.outWidth(), filters, pl, winners,
+                            b * pooledFeatures * L);
+                    fromLanes(pl, 0, pooledFeatures, count, out.floatData(), out.offset() + n0 * pooledFeatures);
+                } else {
+                    fromLanes(ol, ob, outFeatures, count, out.floatData(), out.offset() + n0 * outFeatures);
+                }
             }
         });
         xLanesOf = keep ? x : null;
-        keptOutput = keep && relu ? out.floatData() : null;
+        keptOutput = keepOut && relu ? out.floatData() : null;
         keptOffset = out.offset();
         zLanesOf = null;
     }
 
     @Override
     public void kernelGradient(Tensor x, Tensor dz, Tensor reluOutput, Tensor dKernel, Tensor dBias) {
+        gradients(x, dz, reluOutput, dKernel, dBias, false);
+    }
+
+    /**
+     * The kernel gradient after {@link #forwardPooled}, from the pooled output's gradient {@code dPooled}: each
+     * window's gradient goes to its winner, where relu's derivative is 1. {@link #computeKept} can follow.
+     */
+    void kernelGradientPooled(Tensor x, Tensor dPooled, Tensor dKernel, Tensor dBias) {
+        gradients(x, dPooled, null, dKernel, dBias, true);
+    }
+
+    private void gradients(Tensor x, Tensor dz, Tensor reluOutput, Tensor dKernel, Tensor dBias, boolean pooled) {
         // The relu derivative from the kept output lanes when reluOutput is the last forward pass's, else a pass
         boolean mask = reluOutput != null && reluOutput.floatData() == keptOutput && reluOutput.offset() == keptOffset
                 && x == xLanesOf;
@@ -174,9 +218,16 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
                 if (turnX) {
                     toLanes(x.floatData(), x.offset() + n0 * inFeatures, inFeatures, count, xLanes, xb);
                 }
-                toLanes(dz.floatData(), dz.offset() + n0 * outFeatures, outFeatures, count, zLanes, zb);
+                if (pooled) {
+                    float[] gl = scratch(2, pooledFeatures * L);
+                    toLanes(dz.floatData(), dz.offset() + n0 * pooledFeatures, pooledFeatures, count, gl, 0);
+                    SampleLanesPool.backward(gl, winners, b * pooledFeatures * L, g.outHeight(), g.outWidth(),
+                            filters, zLanes, zb);
+                } else {
+                    toLanes(dz.floatData(), dz.offset() + n0 * outFeatures, outFeatures, count, zLanes, zb);
+                }
                 if (mask) {
-                    SampleLanesTiles.reluMask(zLanes, zb, oLanes, zb, outFeatures * L);
+                    SampleLanes.reluMask(zLanes, zb, oLanes, zb, outFeatures * L);
                 }
                 int po = b * stride;
                 for (int t0 = 0; t0 < k; t0 += tileRows) {
@@ -192,7 +243,7 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
                         }
                     }
                 }
-                SampleLanesTiles.columnSums(zLanes, zb, positions, filters, part, po + k * filters * L);
+                SampleLanes.columnSums(zLanes, zb, positions, filters, part, po + k * filters * L);
             }
         });
         // Blocks in order, then lanes in order; the taps (and the bias) split across tasks
@@ -201,7 +252,7 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
             float[] block = new float[L * L];
             float[] sums = new float[filters + L];
             for (int t = (k + 1) * task / tasks; t < (k + 1) * (task + 1) / tasks; t++) {
-                SampleLanesTiles.foldLanes(part, t * filters * L, stride, blocks, filters, block, sums);
+                SampleLanes.foldLanes(part, t * filters * L, stride, blocks, filters, block, sums);
                 for (int f = 0; f < filters; f++) {
                     if (t < k) {
                         dKernel.floatData()[dKernel.offset() + t * filters + f] = sums[f];
@@ -213,6 +264,14 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
         });
         xLanesOf = x;
         zLanesOf = dz;
+    }
+
+    /** The input gradient from the output-gradient lanes that the last kernel gradient made. */
+    void computeKept(Tensor kernel, Tensor dx) {
+        if (zLanesOf == null) {
+            throw new IllegalStateException("computeKept needs a kernel gradient first");
+        }
+        compute(zLanesOf, kernel, dx);
     }
 
     @Override
@@ -272,61 +331,5 @@ final class SampleLanesConv implements ValidConv, DirectInputGradient {
         int run = g.kw() * g.channels();
         SampleLanesTiles.input1x1(dl, window16[q] + (ky * g.width() * g.channels() + e) * L, zLanes,
                 zb + q * filters * L, filters, kern, ko + (ky * run + e) * filters);
-    }
-
-    /**
-     * Block rows: {@code count} samples of {@code features} floats from {@code src[so]} into (feature, lane) order at
-     * {@code dst[dOff]}, zeros in the lanes past {@code count}.
-     */
-    static void toLanes(float[] src, int so, int features, int count, float[] dst, int dOff) {
-        int whole = features / L * L;
-        for (int i = 0; i < whole; i += L) {
-            Transpose16.transpose(src, so + i, features, count, dst, dOff + i * L, L, L);
-        }
-        for (int i = whole; i < features; i++) {
-            for (int l = 0; l < L; l++) {
-                dst[dOff + i * L + l] = l < count ? src[so + l * features + i] : 0f;
-            }
-        }
-    }
-
-    /**
-     * The reverse of {@link #toLanes}: lanes 0 to {@code count − 1} from {@code src[so]} back into rows of
-     * {@code features} at {@code dst[dOff]}.
-     */
-    static void fromLanes(float[] src, int so, int features, int count, float[] dst, int dOff) {
-        int whole = features / L * L;
-        for (int i = 0; i < whole; i += L) {
-            Transpose16.transpose(src, so + i * L, L, L, dst, dOff + i, features, count);
-        }
-        for (int i = whole; i < features; i++) {
-            for (int l = 0; l < count; l++) {
-                dst[dOff + l * features + i] = src[so + i * L + l];
-            }
-        }
-    }
-
-    /** Runs {@code body} over ranges of the blocks, split into {@link Parallel#tasksFor} tasks. */
-    private static void forBlocks(int blocks, BlockRange body) {
-        int tasks = Parallel.tasksFor(blocks);
-        Parallel.forEach(tasks, t -> body.run(blocks * t / tasks, blocks * (t + 1) / tasks));
-    }
-
-    /** Blocks {@code from} to {@code to − 1}. */
-    private interface BlockRange {
-        void run(int from, int to);
-    }
-
-    private static float[] ensure(float[] a, int length) {
-        return a.length >= length ? a : new float[length];
-    }
-
-    /** This thread's scratch array {@code i} of at least {@code length} floats, shared by all instances. */
-    private static float[] scratch(int i, int length) {
-        float[][] s = SCRATCH.get();
-        if (s[i] == null || s[i].length < length) {
-            s[i] = new float[length];
-        }
-        return s[i];
     }
 }

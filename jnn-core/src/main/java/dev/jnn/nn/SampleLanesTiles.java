@@ -275,48 +275,4 @@ final class SampleLanesTiles {
         }
         a.intoArray(dl, p);
     }
-
-    /** Per filter, the sum of its gradient lanes over all positions, lane by lane, at {@code sums[so + f·16]}. */
-    static void columnSums(float[] zl, int zb, int positions, int filters, float[] sums, int so) {
-        for (int f = 0; f < filters; f++) {
-            FloatVector a = FloatVector.zero(S);
-            for (int q = 0, zq = zb + f * 16; q < positions; q++, zq += filters * 16) {
-                a = a.add(FloatVector.fromArray(S, zl, zq));
-            }
-            a.intoArray(sums, so + f * 16);
-        }
-    }
-
-    /**
-     * One kernel row's sums: for each filter, its 16 lanes at {@code part[at + f·16]} of every block ({@code stride}
-     * apart), added block by block and then lane by lane, into {@code out[f]} ({@code out} holds filters + 16;
-     * {@code block}, 256 floats, is scratch).
-     */
-    static void foldLanes(float[] part, int at, int stride, int blocks, int filters, float[] block, float[] out) {
-        for (int f0 = 0; f0 < filters; f0 += 16) {
-            int n = Math.min(16, filters - f0);
-            for (int f = 0; f < n; f++) {
-                FloatVector a = FloatVector.fromArray(S, part, at + (f0 + f) * 16);
-                for (int b = 1; b < blocks; b++) {
-                    a = a.add(FloatVector.fromArray(S, part, b * stride + at + (f0 + f) * 16));
-                }
-                a.intoArray(block, f * 16);
-            }
-            // transposed, lane l of every filter is one row: adding the rows adds the lanes in order
-            Transpose16.transpose(block, 0, 16, n, block, 0, 16, 16);
-            FloatVector s = FloatVector.fromArray(S, block, 0);
-            for (int l = 1; l < 16; l++) {
-                s = s.add(FloatVector.fromArray(S, block, l * 16));
-            }
-            s.intoArray(out, f0);
-        }
-    }
-
-    /** Zeros {@code count} floats of gradient lanes at {@code zl[zb]} where the relu output lanes at {@code ol[ob]} are 0. */
-    static void reluMask(float[] zl, int zb, float[] ol, int ob, int count) {
-        for (int i = 0; i < count; i += 16) {
-            FloatVector z = FloatVector.fromArray(S, zl, zb + i);
-            z.blend(0f, FloatVector.fromArray(S, ol, ob + i).eq(0f)).intoArray(zl, zb + i);
-        }
-    }
 }
