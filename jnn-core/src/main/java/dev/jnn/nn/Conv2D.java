@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * {@link DirectInputGradient} computes the input gradient without the GEMM and col2im. The kernel has shape
  * (kh·kw·channels, filters), which is Keras's (kh, kw, channels, filters) in row-major order; the output is
  * (outHeight, outWidth, filters). Padding {@code valid} uses no padding; {@code same} pads so
- * that {@code out = ceil(in / stride)}, with the odd pixel at the bottom/right, as Keras and TensorFlow do.
+ * that {@code out = ceil(in / stride)}, with the odd pixel at the bottom/right, as Keras and TensorFlow do. In
+ * training, a relu convolution and the 2×2 max pooling after it can run as one step ({@link #forwardPooled}).
  */
 public final class Conv2D implements Activated {
     private final int filters;
