@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * A 2-D convolution over samples of shape (height, width, channels), computed as {@link Im2col} packing plus one
@@ -45,15 +44,10 @@ public final class Conv2D implements Activated {
     /** After {@link #forwardPooled}: its pooling layer, and whether the pooling ran inside the convolution. */
     private MaxPool2D pooledBy;
     private boolean fused;
-    private Tensor pooledBuffer;
     private int rows;
-    /** With {@code same} padding: the zero-bordered copy of the input that the direct kernels read. */
-    private ZeroPad zeroPad;
-    /** The direct kernels for float32 (null until first used), and the input they read. */
-    private ValidConv direct;
-    private Tensor directInput;
-    /** The direct input gradient for float32 and stride 1 (null until first used). */
-    private DirectInputGradient directInputGradient;
+    /** The float32 kernels without the patch matrix, and whether the last forward pass ran them. */
+    private DirectPath direct;
+    private boolean directRan;
 
     /** A square {@code size}×{@code size} convolution with stride 1 and valid padding. */
     public Conv2D(int filters, int size, Activation activation) {
@@ -137,10 +131,8 @@ public final class Conv2D implements Activated {
         kernelInit.fill(kernel.value(), k, kh * kw * filters, rng);
         biasInit.fill(bias.value(), k, kh * kw * filters, rng);
         patches = dPatches = outBuffer = inGradBuffer = null;
-        zeroPad = same ? new ZeroPad(geometry) : null;
-        direct = null;
-        directInput = null;
-        directInputGradient = null;
+        direct = new DirectPath(geometry, filters, same);
+        directRan = false;
         return outputShape();
     }
 
@@ -183,27 +175,19 @@ public final class Conv2D implements Activated {
         int positions = rows * geometry.positions();
         outBuffer = Shapes.ensure(outBuffer, x.dtype(), positions, filters);
         Tensor z = outBuffer.rows(0, positions);
-        Im2col valid = validGeometry();
-        if (DirectConv.suits(valid, x)) {
-            Tensor in = zeroPad == null ? x : zeroPad.pad(x);
-            if (direct == null) {
-                direct = SampleLanesConv.suits(valid, filters, in) ? new SampleLanesConv(valid, filters)
-                        : SingleChannelConv.suits(valid, filters, in) ? new SingleChannelConv(valid, filters)
-                        : new DirectConv(valid, filters);
-            }
+        directRan = direct.suits(x);
+        if (directRan) {
             boolean relu = activation == Activation.RELU;
-            direct.forward(in, kernel.value(), bias.value(), relu, z.reshape(rows, geometry.positions() * filters));
+            direct.forward(x, kernel.value(), bias.value(), relu, z.reshape(rows, geometry.positions() * filters));
             if (!relu && activation != Activation.IDENTITY) {
                 activation.apply(z);
             }
-            directInput = in;
         } else {
             patches = Shapes.ensure(patches, x.dtype(), positions, geometry.patchSize());
             Tensor p = patches.rows(0, positions);
             geometry.pack(x, p);
             Gemm.gemm(false, false, 1.0, p, kernel.value(), 0.0, z);
             ConvKernels.biasActivate(z, bias.value(), activation);
-            directInput = null;
         }
         output = z;
         return z.reshape(rows, geometry.positions() * filters);
@@ -230,25 +214,16 @@ public final class Conv2D implements Activated {
             throw new IllegalArgumentException("Conv2D.forwardPooled needs relu and a 2x2 MaxPool2D with stride 2 "
                     + "over this layer's output");
         }
-        Im2col valid = validGeometry();
-        if (!DirectConv.suits(valid, x) || !SampleLanesConv.suits(valid, filters, x)
-                || needInputGrad && !SampleLanesConv.suitsInputGradient(valid)
-                || direct != null && !(direct instanceof SampleLanesConv)) {
+        if (!direct.pools(x, needInputGrad)) {
             Tensor out = pool.forward(forward(x, true), true);
             pooledBy = pool;
             fused = false;
             return out;
         }
         Shapes.checkInput("Conv2D", x, geometry.height() * geometry.width() * geometry.channels());
-        Tensor in = zeroPad == null ? x : zeroPad.pad(x);
-        if (direct == null) {
-            direct = new SampleLanesConv(valid, filters);
-        }
         rows = x.rows();
-        pooledBuffer = Shapes.ensure(pooledBuffer, x.dtype(), rows, pool.outCols());
-        Tensor pooled = pooledBuffer.rows(0, rows);
-        ((SampleLanesConv) direct).forwardPooled(in, kernel.value(), bias.value(), pooled);
-        directInput = in;
+        Tensor pooled = direct.forwardPooled(x, kernel.value(), bias.value(), pool);
+        directRan = true;
         output = null;
         pooledBy = pool;
         fused = true;
@@ -263,27 +238,7 @@ public final class Conv2D implements Activated {
         if (!fused) {
             return backward(pooledBy.backward(gradPooled, true), needInputGrad);
         }
-        SampleLanesConv lanes = (SampleLanesConv) direct;
-        lanes.kernelGradientPooled(directInput, gradPooled, kernel.grad(), bias.grad());
-        if (!needInputGrad) {
-            return null;
-        }
-        return directInputGradient(gradPooled, dx -> lanes.computeKept(kernel.value(), dx));
-    }
-
-    /** The input gradient that {@code compute} writes for the (zero-padded, with {@code same}) input. */
-    private Tensor directInputGradient(Tensor like, Consumer<Tensor> compute) {
-        int inCols = geometry.height() * geometry.width() * geometry.channels();
-        inGradBuffer = Shapes.ensure(inGradBuffer, like.dtype(), rows, inCols);
-        Tensor dx = inGradBuffer.rows(0, rows);
-        if (zeroPad == null) {
-            compute.accept(dx);
-        } else {
-            Tensor dp = zeroPad.gradientBuffer(like, rows);
-            compute.accept(dp);
-            zeroPad.crop(dp, dx);
-        }
-        return dx;
+        return direct.backwardPooled(gradPooled, kernel.value(), kernel.grad(), bias.grad(), needInputGrad);
     }
 
     @Override
@@ -293,28 +248,22 @@ public final class Conv2D implements Activated {
                     + "backwardPooled)");
         }
         Tensor dz = gradOutput.reshape(rows * geometry.positions(), filters);
-        if (directInput != null && activation == Activation.RELU
-                && (!needInputGrad || direct instanceof SampleLanesConv && lanesInputGradient(dz))) {
+        if (directRan && activation == Activation.RELU && (!needInputGrad || direct.masksForInputGradient(dz))) {
             // The kernel gradient applies the relu derivative as it reads dz: when it alone reads dz (a first
             // layer), or in SampleLanesConv's lanes, which its input gradient reads next
-            direct.kernelGradient(directInput, dz, output, kernel.grad(), bias.grad());
+            direct.kernelGradient(dz, output, kernel.grad(), bias.grad());
             return needInputGrad ? inputGradient(dz) : null;
         }
         activation.derivative(output, dz);
         return backwardLinear(gradOutput, needInputGrad);
     }
 
-    /** Whether {@link #inputGradient} runs the {@link SampleLanesConv} that computed the forward pass. */
-    private boolean lanesInputGradient(Tensor dz) {
-        return DirectInputGradient.suits(validGeometry(), dz) && SampleLanesConv.suitsInputGradient(validGeometry());
-    }
-
     @Override
     public Tensor backwardLinear(Tensor dzRows, boolean needInputGrad) {
         int positions = rows * geometry.positions();
         Tensor dz = dzRows.reshape(positions, filters);
-        if (directInput != null) {
-            direct.kernelGradient(directInput, dz, null, kernel.grad(), bias.grad());
+        if (directRan) {
+            direct.kernelGradient(dz, null, kernel.grad(), bias.grad());
         } else {
             ConvKernels.tallTransposedProduct(patches.rows(0, positions), dz, kernel.grad());
             ConvKernels.columnSums(dz, bias.grad());
@@ -325,14 +274,8 @@ public final class Conv2D implements Activated {
     /** The input gradient from {@code dz}, (rows·positions, filters), after the kernel gradient read it. */
     private Tensor inputGradient(Tensor dz) {
         int positions = rows * geometry.positions();
-        Im2col valid = validGeometry();
-        if (DirectInputGradient.suits(valid, dz)) {
-            if (directInputGradient == null) {
-                // SampleLanesConv reuses the output gradient's lanes that its kernel gradient made
-                directInputGradient = direct instanceof SampleLanesConv lanes
-                        && SampleLanesConv.suitsInputGradient(valid) ? lanes : DirectInputGradient.of(valid, filters);
-            }
-            return directInputGradient(dz, d -> directInputGradient.compute(dz, kernel.value(), d));
+        if (direct.hasInputGradient(dz)) {
+            return direct.inputGradient(dz, kernel.value(), rows);
         }
         inGradBuffer = Shapes.ensure(inGradBuffer, dz.dtype(), rows, geometry.height() * geometry.width()
                 * geometry.channels());
@@ -342,11 +285,6 @@ public final class Conv2D implements Activated {
         Gemm.gemm(false, true, 1.0, dz, kernel.value(), 0.0, dp);
         geometry.unpack(dp, dx);
         return dx;
-    }
-
-    /** The geometry the direct kernels compute: this one, or with {@code same} padding the padded image's. */
-    private Im2col validGeometry() {
-        return zeroPad == null ? geometry : zeroPad.valid();
     }
 
     @Override
