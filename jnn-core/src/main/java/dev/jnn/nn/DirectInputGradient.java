@@ -4,8 +4,9 @@ import dev.jnn.tensor.Tensor;
 
 /**
  * A float32 convolution's input gradient computed straight from the output gradient, without the patch matrix and
- * its scatter: {@link ConvInputGradient} (lanes along input rows) or, for runs that nearly fill two vectors,
- * {@link RunInputGradient} (lanes along each position's run of kernel columns and channels).
+ * its scatter: {@link ConvInputGradient} (lanes along input rows), {@link RunInputGradient} (lanes along each
+ * position's run of kernel columns and channels, for runs that nearly fill two vectors), or {@link SampleLanesConv}
+ * (samples in the lanes; {@link Conv2D} takes it with its forward pass and kernel gradient).
  */
 interface DirectInputGradient {
     /**

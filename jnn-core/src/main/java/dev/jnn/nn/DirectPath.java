@@ -77,7 +77,7 @@ final class DirectPath {
 
     /** Whether the pooled step runs in the lanes for {@code x} (else as the two layers). */
     boolean pools(Tensor x, boolean needInputGrad) {
-        return suits(x) && SampleLanesConv.suits(valid, filters, x)
+        return SampleLanesConv.suits(valid, filters, x)
                 && (!needInputGrad || SampleLanesConv.suitsInputGradient(valid))
                 && (direct == null || direct instanceof SampleLanesConv);
     }

@@ -4,7 +4,7 @@ import dev.jnn.tensor.Tensor;
 
 /**
  * A float32 convolution with valid padding computed straight from its input, without the patch matrix: the forward
- * pass and the kernel gradient. The input gradient is {@link ConvInputGradient}'s (stride 1) or {@link Conv2D}'s
+ * pass and the kernel gradient. The input gradient is a {@link DirectInputGradient}'s (stride 1) or {@link Conv2D}'s
  * own GEMM and col2im.
  */
 interface ValidConv {
