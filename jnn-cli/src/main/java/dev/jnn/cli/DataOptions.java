@@ -7,7 +7,7 @@ import dev.jnn.data.Dataset;
 import dev.jnn.data.Datasets;
 import dev.jnn.data.RemoteSet;
 import dev.jnn.data.Samples;
-import dev.jnn.selection.TrainTestSplit;
+import dev.jnn.data.TrainTestSplit;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Rng;
 import picocli.CommandLine.Option;

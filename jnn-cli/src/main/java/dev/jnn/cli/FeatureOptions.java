@@ -5,7 +5,7 @@ import dev.jnn.preprocess.MinMaxScaler;
 import dev.jnn.preprocess.Pca;
 import dev.jnn.preprocess.PolynomialFeatures;
 import dev.jnn.preprocess.StandardScaler;
-import dev.jnn.preprocess.Transformer;
+import dev.jnn.api.Transformer;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;

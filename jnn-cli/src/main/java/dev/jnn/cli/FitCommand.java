@@ -6,7 +6,7 @@ import dev.jnn.data.Samples;
 import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.estimator.MLPRegressor;
 import dev.jnn.estimator.MultilayerPerceptron;
-import dev.jnn.preprocess.Transformer;
+import dev.jnn.api.Transformer;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
 import picocli.CommandLine.Command;

@@ -6,11 +6,11 @@ import dev.jnn.data.Samples;
 import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.estimator.MLPRegressor;
 import dev.jnn.estimator.MultilayerPerceptron;
-import dev.jnn.io.AtomicFiles;
+import dev.jnn.util.AtomicFiles;
 import dev.jnn.metrics.ClassificationReport;
 import dev.jnn.metrics.ConfusionMatrix;
 import dev.jnn.metrics.Metrics;
-import dev.jnn.text.PyFormat;
+import dev.jnn.util.PyFormat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

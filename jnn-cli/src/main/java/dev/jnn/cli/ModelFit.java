@@ -2,7 +2,7 @@ package dev.jnn.cli;
 
 import dev.jnn.data.Dataset;
 import dev.jnn.data.Samples;
-import dev.jnn.io.AtomicFiles;
+import dev.jnn.util.AtomicFiles;
 import dev.jnn.model.EarlyStopping;
 import dev.jnn.model.Fit;
 import dev.jnn.model.History;

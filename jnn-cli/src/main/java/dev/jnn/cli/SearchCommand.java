@@ -2,12 +2,12 @@ package dev.jnn.cli;
 
 import dev.jnn.data.Dataset;
 import dev.jnn.data.Samples;
-import dev.jnn.estimator.Estimator;
+import dev.jnn.api.Estimator;
 import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.estimator.MLPRegressor;
 import dev.jnn.preprocess.LabelEncoder;
 import dev.jnn.preprocess.Pipeline;
-import dev.jnn.preprocess.Transformer;
+import dev.jnn.api.Transformer;
 import dev.jnn.selection.CrossValidator;
 import dev.jnn.selection.GridSearchCV;
 import dev.jnn.selection.KFold;

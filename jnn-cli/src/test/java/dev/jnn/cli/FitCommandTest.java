@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jnn.data.Datasets;
 import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.metrics.ClassificationReport;
-import dev.jnn.selection.TrainTestSplit;
+import dev.jnn.data.TrainTestSplit;
 import dev.jnn.tensor.Rng;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

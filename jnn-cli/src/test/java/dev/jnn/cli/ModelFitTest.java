@@ -11,7 +11,7 @@ import dev.jnn.model.Sequential;
 import dev.jnn.nn.Loss;
 import dev.jnn.optim.Adam;
 import dev.jnn.optim.LearningRateSchedule;
-import dev.jnn.selection.TrainTestSplit;
+import dev.jnn.data.TrainTestSplit;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Rng;
 import org.junit.jupiter.api.Test;

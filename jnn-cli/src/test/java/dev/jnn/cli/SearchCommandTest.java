@@ -7,7 +7,7 @@ import dev.jnn.data.Samples;
 import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.selection.GridSearchCV;
 import dev.jnn.selection.StratifiedKFold;
-import dev.jnn.selection.TrainTestSplit;
+import dev.jnn.data.TrainTestSplit;
 import dev.jnn.tensor.Rng;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package dev.jnn.data;
 
-import dev.jnn.io.AtomicFiles;
+import dev.jnn.util.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

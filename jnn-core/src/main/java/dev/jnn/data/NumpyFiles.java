@@ -1,6 +1,6 @@
 package dev.jnn.data;
 
-import dev.jnn.io.AtomicFiles;
+import dev.jnn.util.AtomicFiles;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
 

@@ -1,6 +1,5 @@
 package dev.jnn.data;
 
-import dev.jnn.selection.TrainTestSplit;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;

@@ -1,5 +1,7 @@
 package dev.jnn.estimator;
 
+import dev.jnn.api.Regressor;
+
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
 

@@ -6,7 +6,7 @@ import dev.jnn.nn.Parameter;
 import dev.jnn.optim.Lbfgs;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
-import dev.jnn.text.PyFormat;
+import dev.jnn.util.PyFormat;
 
 import java.util.ArrayList;
 import java.util.List;

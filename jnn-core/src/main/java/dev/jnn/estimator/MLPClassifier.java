@@ -1,5 +1,7 @@
 package dev.jnn.estimator;
 
+import dev.jnn.api.Classifier;
+
 import dev.jnn.nn.Activation;
 import dev.jnn.tensor.Tensor;
 

@@ -1,7 +1,7 @@
 package dev.jnn.estimator;
 
 import dev.jnn.nn.Activation;
-import dev.jnn.text.PyFormat;
+import dev.jnn.util.PyFormat;
 
 import java.util.Arrays;
 import java.util.Map;

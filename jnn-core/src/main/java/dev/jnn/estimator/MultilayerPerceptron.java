@@ -1,5 +1,7 @@
 package dev.jnn.estimator;
 
+import dev.jnn.api.Estimator;
+
 import dev.jnn.nn.Activation;
 import dev.jnn.nn.Dense;
 import dev.jnn.nn.Loss;

@@ -4,10 +4,10 @@ import dev.jnn.nn.Loss;
 import dev.jnn.nn.Parameter;
 import dev.jnn.optim.Adam;
 import dev.jnn.optim.Sgd;
-import dev.jnn.selection.TrainTestSplit;
+import dev.jnn.data.TrainTestSplit;
 import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;
-import dev.jnn.text.PyFormat;
+import dev.jnn.util.PyFormat;
 
 import java.util.List;
 

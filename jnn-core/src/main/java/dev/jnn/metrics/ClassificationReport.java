@@ -1,6 +1,6 @@
 package dev.jnn.metrics;
 
-import dev.jnn.text.PyFormat;
+import dev.jnn.util.PyFormat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

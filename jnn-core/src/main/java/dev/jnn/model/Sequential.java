@@ -98,7 +98,7 @@ public final class Sequential {
         rng = new Rng(seed);
         int[] shape = layers.get(0) instanceof Input in ? in.outputShape() : sampleShape.clone();
         if (Layer.size(shape) != Layer.size(sampleShape)) {
-            throw new IllegalArgumentException("the model's Input declares " + dev.jnn.nn.Shapes.text(shape)
+            throw new IllegalArgumentException("the model's Input declares " + dev.jnn.nn.SampleShapes.text(shape)
                     + " but samples have " + Layer.size(sampleShape) + " values");
         }
         int[] s = shape;
@@ -270,7 +270,7 @@ public final class Sequential {
             build(x.cols());
         } else if (x.cols() != Layer.size(inputShape)) {
             throw new IllegalArgumentException("X has " + x.cols() + " features, but the model expects "
-                    + Layer.size(inputShape) + " (samples of shape " + dev.jnn.nn.Shapes.text(inputShape) + ")");
+                    + Layer.size(inputShape) + " (samples of shape " + dev.jnn.nn.SampleShapes.text(inputShape) + ")");
         }
     }
 

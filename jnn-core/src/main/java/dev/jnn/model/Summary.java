@@ -3,7 +3,7 @@ package dev.jnn.model;
 import dev.jnn.nn.Input;
 import dev.jnn.nn.Layer;
 import dev.jnn.nn.Parameter;
-import dev.jnn.nn.Shapes;
+import dev.jnn.nn.SampleShapes;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -40,7 +40,7 @@ final class Summary {
             String base = name(l.type());
             int k = used.merge(base, 1, Integer::sum) - 1;
             String name = (k == 0 ? base : base + "_" + k) + " (" + l.type() + ")";
-            String shape = Shapes.text(l.outputShape());
+            String shape = SampleShapes.text(l.outputShape());
             shape = "(None, " + shape.substring(1).replace(",)", ")");
             b.append(row(name, shape, String.valueOf(params + buffers))).append('\n');
         }

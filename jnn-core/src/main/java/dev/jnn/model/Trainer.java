@@ -6,6 +6,7 @@ import dev.jnn.nn.Conv2D;
 import dev.jnn.nn.Layer;
 import dev.jnn.nn.MaxPool2D;
 import dev.jnn.nn.Parameter;
+import dev.jnn.tensor.Buffers;
 import dev.jnn.tensor.Tensor;
 
 import java.util.LinkedHashMap;
@@ -152,7 +153,7 @@ final class Trainer {
         for (int m = 0; m < model.metrics.size(); m++) {
             sums[m + 1] += model.metrics.get(m).value(model.loss, y, out) * rows;
         }
-        grad = dev.jnn.nn.Shapes.ensure(grad, out.dtype(), Math.max(rows, fit.batchSize()), out.cols());
+        grad = dev.jnn.tensor.Buffers.ensure(grad, out.dtype(), Math.max(rows, fit.batchSize()), out.cols());
         Tensor g = grad.rows(0, rows);
         Layer last = layers.get(layers.size() - 1);
         boolean fused = last instanceof Activated a && model.loss.fusesWith(a.activation());

@@ -1,5 +1,6 @@
 package dev.jnn.nn;
 
+import dev.jnn.tensor.Buffers;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;
@@ -48,7 +49,7 @@ public final class ActivationLayer implements Activated {
     @Override
     public int[] build(int[] inputShape, DType dtype, Rng rng) {
         if (activation == Activation.SOFTMAX && inputShape.length != 1) {
-            throw new IllegalArgumentException("softmax needs flat samples, got " + Shapes.text(inputShape));
+            throw new IllegalArgumentException("softmax needs flat samples, got " + SampleShapes.text(inputShape));
         }
         shape = inputShape.clone();
         outBuffer = null;
@@ -63,8 +64,8 @@ public final class ActivationLayer implements Activated {
     @Override
     public Tensor forward(Tensor x, boolean training) {
         int cols = Layer.size(shape);
-        Shapes.checkInput("Activation", x, cols);
-        outBuffer = Shapes.ensure(outBuffer, x.dtype(), x.rows(), cols);
+        SampleShapes.checkInput("Activation", x, cols);
+        outBuffer = Buffers.ensure(outBuffer, x.dtype(), x.rows(), cols);
         Tensor out = outBuffer.rows(0, x.rows());
         x.copyInto(out, 0);
         activation.apply(out, alpha);

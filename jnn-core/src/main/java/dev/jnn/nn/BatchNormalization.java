@@ -1,5 +1,6 @@
 package dev.jnn.nn;
 
+import dev.jnn.tensor.Buffers;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;
@@ -86,10 +87,10 @@ public final class BatchNormalization implements Layer {
     @Override
     public Tensor forward(Tensor x, boolean training) {
         int cols = Layer.size(shape);
-        Shapes.checkInput("BatchNormalization", x, cols);
+        SampleShapes.checkInput("BatchNormalization", x, cols);
         rows = x.rows();
         int r = rows * (cols / channels);
-        outBuffer = Shapes.ensure(outBuffer, x.dtype(), rows, cols);
+        outBuffer = Buffers.ensure(outBuffer, x.dtype(), rows, cols);
         Tensor out = outBuffer.rows(0, rows);
         double[] mean = new double[channels];
         double[] variance = new double[channels];
@@ -163,7 +164,7 @@ public final class BatchNormalization implements Layer {
         if (!needInputGrad) {
             return null;
         }
-        inGradBuffer = Shapes.ensure(inGradBuffer, g.dtype(), rows, cols);
+        inGradBuffer = Buffers.ensure(inGradBuffer, g.dtype(), rows, cols);
         Tensor dx = inGradBuffer.rows(0, rows);
         double[] scale = new double[channels];
         for (int c = 0; c < channels; c++) {

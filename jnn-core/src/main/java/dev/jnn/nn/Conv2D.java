@@ -1,5 +1,10 @@
 package dev.jnn.nn;
 
+import dev.jnn.kernels.ConvGeometry;
+import dev.jnn.kernels.DirectConvolution;
+import dev.jnn.tensor.Buffers;
+import dev.jnn.tensor.TallKernels;
+
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Gemm;
 import dev.jnn.tensor.Rng;
@@ -12,15 +17,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A 2-D convolution over samples of shape (height, width, channels), computed as {@link Im2col} packing plus one
- * GEMM, or in float32 straight from the input (with {@code same} padding, from a {@link ZeroPad} copy of it): with
- * stride 1 and 16-lane vectors by {@link SampleLanesConv} (also the input gradient, from six channels on), else by
- * {@link SingleChannelConv} for one-channel images with stride 1, else by {@link DirectConv}; with stride 1,
- * {@link DirectInputGradient} computes the input gradient without the GEMM and col2im. The kernel has shape
- * (kh·kw·channels, filters), which is Keras's (kh, kw, channels, filters) in row-major order; the output is
- * (outHeight, outWidth, filters). Padding {@code valid} uses no padding; {@code same} pads so
- * that {@code out = ceil(in / stride)}, with the odd pixel at the bottom/right, as Keras and TensorFlow do. In
- * training, a relu convolution and the 2×2 max pooling after it can run as one step ({@link #forwardPooled}).
+ * A 2-D convolution over samples of shape (height, width, channels). In float32 it runs the direct kernels of
+ * {@link DirectConvolution} (straight from the input, without a patch matrix); otherwise {@link ConvGeometry}'s
+ * packing plus one GEMM, and col2im for the input gradient. The kernel has shape (kh·kw·channels, filters), which is
+ * Keras's (kh, kw, channels, filters) in row-major order; the output is (outHeight, outWidth, filters). Padding
+ * {@code valid} uses no padding; {@code same} pads so that {@code out = ceil(in / stride)}, with the odd pixel at the
+ * bottom/right, as Keras and TensorFlow do. In training, a relu convolution and the 2×2 max pooling after it can run
+ * as one step ({@link #fuseWith}).
  */
 public final class Conv2D implements Activated {
     private final int filters;
@@ -33,7 +36,7 @@ public final class Conv2D implements Activated {
     private Init kernelInit = Init.glorotUniform();
     private Init biasInit = Init.zeros();
     private Regularizer regularizer;
-    private Im2col geometry;
+    private ConvGeometry geometry;
     private Parameter kernel;
     private Parameter bias;
     private Tensor patches;
@@ -46,7 +49,7 @@ public final class Conv2D implements Activated {
     private boolean fused;
     private int rows;
     /** The float32 kernels without the patch matrix, and whether the last forward pass ran them. */
-    private DirectPath direct;
+    private DirectConvolution direct;
     private boolean directRan;
 
     /** A square {@code size}×{@code size} convolution with stride 1 and valid padding. */
@@ -106,7 +109,7 @@ public final class Conv2D implements Activated {
     public int[] build(int[] in, DType dtype, Rng rng) {
         if (in.length != 3) {
             throw new IllegalArgumentException("Conv2D expects samples of shape (height, width, channels), got "
-                    + Shapes.text(in)
+                    + SampleShapes.text(in)
                     + ": start the model with an Input of the image shape, e.g. new Input(28, 28, 1)");
         }
         int h = in[0], w = in[1], c = in[2];
@@ -122,16 +125,16 @@ public final class Conv2D implements Activated {
         }
         if (oh < 1 || ow < 1) {
             throw new IllegalArgumentException("Conv2D: a " + kh + "x" + kw + " kernel does not fit an input of shape "
-                    + Shapes.text(in) + " with valid padding");
+                    + SampleShapes.text(in) + " with valid padding");
         }
-        geometry = new Im2col(h, w, c, kh, kw, sy, sx, padTop, padLeft, oh, ow);
+        geometry = new ConvGeometry(h, w, c, kh, kw, sy, sx, padTop, padLeft, oh, ow);
         int k = geometry.patchSize();
         kernel = Parameter.of("kernel", Tensor.zeros(dtype, k, filters));
         bias = Parameter.of("bias", Tensor.zeros(dtype, filters));
         kernelInit.fill(kernel.value(), k, kh * kw * filters, rng);
         biasInit.fill(bias.value(), k, kh * kw * filters, rng);
         patches = dPatches = outBuffer = inGradBuffer = null;
-        direct = new DirectPath(geometry, filters, same);
+        direct = new DirectConvolution(geometry, filters, same);
         directRan = false;
         return outputShape();
     }
@@ -170,10 +173,10 @@ public final class Conv2D implements Activated {
     public Tensor forward(Tensor x, boolean training) {
         pooledBy = null;
         int inCols = geometry.height() * geometry.width() * geometry.channels();
-        Shapes.checkInput("Conv2D", x, inCols);
+        SampleShapes.checkInput("Conv2D", x, inCols);
         rows = x.rows();
         int positions = rows * geometry.positions();
-        outBuffer = Shapes.ensure(outBuffer, x.dtype(), positions, filters);
+        outBuffer = Buffers.ensure(outBuffer, x.dtype(), positions, filters);
         Tensor z = outBuffer.rows(0, positions);
         directRan = direct.suits(x);
         if (directRan) {
@@ -183,11 +186,15 @@ public final class Conv2D implements Activated {
                 activation.apply(z);
             }
         } else {
-            patches = Shapes.ensure(patches, x.dtype(), positions, geometry.patchSize());
+            patches = Buffers.ensure(patches, x.dtype(), positions, geometry.patchSize());
             Tensor p = patches.rows(0, positions);
             geometry.pack(x, p);
             Gemm.gemm(false, false, 1.0, p, kernel.value(), 0.0, z);
-            ConvKernels.biasActivate(z, bias.value(), activation);
+            boolean relu = activation == Activation.RELU;
+            TallKernels.addBias(z, bias.value(), relu);
+            if (!relu && activation != Activation.IDENTITY) {
+                activation.apply(z);
+            }
         }
         output = z;
         return z.reshape(rows, geometry.positions() * filters);
@@ -220,9 +227,9 @@ public final class Conv2D implements Activated {
             fused = false;
             return out;
         }
-        Shapes.checkInput("Conv2D", x, geometry.height() * geometry.width() * geometry.channels());
+        SampleShapes.checkInput("Conv2D", x, geometry.height() * geometry.width() * geometry.channels());
         rows = x.rows();
-        Tensor pooled = direct.forwardPooled(x, kernel.value(), bias.value(), pool);
+        Tensor pooled = direct.forwardPooled(x, kernel.value(), bias.value());
         directRan = true;
         output = null;
         pooledBy = pool;
@@ -265,8 +272,8 @@ public final class Conv2D implements Activated {
         if (directRan) {
             direct.kernelGradient(dz, null, kernel.grad(), bias.grad());
         } else {
-            ConvKernels.tallTransposedProduct(patches.rows(0, positions), dz, kernel.grad());
-            ConvKernels.columnSums(dz, bias.grad());
+            TallKernels.tallTransposedProduct(patches.rows(0, positions), dz, kernel.grad());
+            TallKernels.columnSums(dz, bias.grad());
         }
         return needInputGrad ? inputGradient(dz) : null;
     }
@@ -277,10 +284,10 @@ public final class Conv2D implements Activated {
         if (direct.hasInputGradient(dz)) {
             return direct.inputGradient(dz, kernel.value(), rows);
         }
-        inGradBuffer = Shapes.ensure(inGradBuffer, dz.dtype(), rows, geometry.height() * geometry.width()
+        inGradBuffer = Buffers.ensure(inGradBuffer, dz.dtype(), rows, geometry.height() * geometry.width()
                 * geometry.channels());
         Tensor dx = inGradBuffer.rows(0, rows);
-        dPatches = Shapes.ensure(dPatches, dz.dtype(), positions, geometry.patchSize());
+        dPatches = Buffers.ensure(dPatches, dz.dtype(), positions, geometry.patchSize());
         Tensor dp = dPatches.rows(0, positions);
         Gemm.gemm(false, true, 1.0, dz, kernel.value(), 0.0, dp);
         geometry.unpack(dp, dx);

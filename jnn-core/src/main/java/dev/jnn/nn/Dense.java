@@ -1,5 +1,6 @@
 package dev.jnn.nn;
 
+import dev.jnn.tensor.Buffers;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Gemm;
 import dev.jnn.tensor.Kernels;
@@ -85,7 +86,7 @@ public final class Dense implements Activated {
     @Override
     public int[] build(int[] inputShape, DType dtype, Rng rng) {
         if (inputShape.length != 1) {
-            throw new IllegalArgumentException("Dense expects flat samples, got shape " + Shapes.text(inputShape)
+            throw new IllegalArgumentException("Dense expects flat samples, got shape " + SampleShapes.text(inputShape)
                     + ": put a Flatten layer before it");
         }
         inputs = inputShape[0];
@@ -167,7 +168,7 @@ public final class Dense implements Activated {
             throw new IllegalArgumentException("Dense: expected input (rows, " + inputs + "), got " + x);
         }
         int rows = x.rows();
-        outBuffer = Shapes.ensure(outBuffer, x.dtype(), rows, units);
+        outBuffer = Buffers.ensure(outBuffer, x.dtype(), rows, units);
         Tensor out = outBuffer.rows(0, rows);
         Gemm.gemm(false, false, 1.0, x, kernel.value(), 0.0, out);
         Kernels.addRowVector(out, bias.value());
@@ -205,7 +206,7 @@ public final class Dense implements Activated {
             return null;
         }
         int rows = dz.rows();
-        inGradBuffer = Shapes.ensure(inGradBuffer, dz.dtype(), rows, inputs);
+        inGradBuffer = Buffers.ensure(inGradBuffer, dz.dtype(), rows, inputs);
         Tensor dx = inGradBuffer.rows(0, rows);
         Gemm.gemm(false, true, 1.0, dz, kernel.value(), 0.0, dx);
         return dx;

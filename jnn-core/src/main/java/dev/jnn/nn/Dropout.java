@@ -1,5 +1,6 @@
 package dev.jnn.nn;
 
+import dev.jnn.tensor.Buffers;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Kernels;
 import dev.jnn.tensor.Parallel;
@@ -55,7 +56,7 @@ public final class Dropout implements Layer {
     @Override
     public Tensor forward(Tensor x, boolean training) {
         int cols = Layer.size(shape);
-        Shapes.checkInput("Dropout", x, cols);
+        SampleShapes.checkInput("Dropout", x, cols);
         masked = training && rate > 0;
         if (!masked) {
             return x;
@@ -74,7 +75,7 @@ public final class Dropout implements Layer {
                 mask[i] = splitMix64(key + (i + 1L) * GOLDEN_GAMMA) >>> 32 >= threshold;
             }
         });
-        outBuffer = Shapes.ensure(outBuffer, x.dtype(), x.rows(), cols);
+        outBuffer = Buffers.ensure(outBuffer, x.dtype(), x.rows(), cols);
         Tensor out = outBuffer.rows(0, x.rows());
         multiply(x, out);
         return out;

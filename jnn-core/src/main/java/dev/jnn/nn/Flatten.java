@@ -31,7 +31,7 @@ public final class Flatten implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        Shapes.checkInput("Flatten", x, outputShape[0]);
+        SampleShapes.checkInput("Flatten", x, outputShape[0]);
         return x;
     }
 

@@ -21,7 +21,7 @@ public final class Input implements Layer {
         }
         for (int d : shape) {
             if (d < 1) {
-                throw new IllegalArgumentException("Input: dimensions must be >= 1, got " + Shapes.text(shape));
+                throw new IllegalArgumentException("Input: dimensions must be >= 1, got " + SampleShapes.text(shape));
             }
         }
         this.shape = shape.clone();
@@ -36,7 +36,7 @@ public final class Input implements Layer {
     public int[] build(int[] inputShape, DType dtype, Rng rng) {
         if (Layer.size(inputShape) != Layer.size(shape)) {
             throw new IllegalArgumentException("Input: samples have " + Layer.size(inputShape)
-                    + " values but the declared shape " + Shapes.text(shape) + " holds " + Layer.size(shape));
+                    + " values but the declared shape " + SampleShapes.text(shape) + " holds " + Layer.size(shape));
         }
         return outputShape();
     }
@@ -48,7 +48,7 @@ public final class Input implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        Shapes.checkInput("Input", x, Layer.size(shape));
+        SampleShapes.checkInput("Input", x, Layer.size(shape));
         return x;
     }
 

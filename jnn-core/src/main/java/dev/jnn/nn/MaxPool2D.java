@@ -1,5 +1,9 @@
 package dev.jnn.nn;
 
+import dev.jnn.kernels.MaxPool2x2;
+
+import dev.jnn.kernels.MaxPool2x2;
+import dev.jnn.kernels.MaxPoolKeys;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
 import dev.jnn.tensor.VectorSupport;
@@ -60,10 +64,10 @@ public final class MaxPool2D extends Pooling {
                             int row = base + ky * rowLen + c;
                             for (int kx = 0; kx < px; kx++) {
                                 int i = row + kx * channels;
-                                k = Math.max(k, key(xf[xo + i], i));
+                                k = Math.max(k, MaxPoolKeys.key(xf[xo + i], i));
                             }
                         }
-                        int best = position(k);
+                        int best = MaxPoolKeys.position(k);
                         argmax[ao + o] = best;
                         of[oo + o] = xf[xo + best];
                     }
@@ -95,23 +99,6 @@ public final class MaxPool2D extends Pooling {
                 }
             }
         }
-    }
-
-    /**
-     * A float and its window position as one ordered long: the value's bits made monotonic (NaN canonical and
-     * above +∞, −0 as +0) in the high half, and {@code MAX − i} in the low half so that ties go to the first
-     * position. The maximum of the keys is the maximum value at its first position, with NaN winning, as the
-     * comparisons of the float64 path decide; a long maximum needs no branch, and the maximum's position in a
-     * window is random, which makes branches mispredict.
-     */
-    static long key(float v, int i) {
-        int b = Float.floatToIntBits(v + 0f);
-        return (long) (b ^ (b >> 31 & Integer.MAX_VALUE)) << 32 | (Integer.MAX_VALUE - i);
-    }
-
-    /** The window position held in a {@link #key(float, int)}. */
-    static int position(long key) {
-        return (int) (Integer.MAX_VALUE - (key & 0xFFFFFFFFL));
     }
 
     @Override

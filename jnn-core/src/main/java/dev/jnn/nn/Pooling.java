@@ -1,5 +1,6 @@
 package dev.jnn.nn;
 
+import dev.jnn.tensor.Buffers;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Parallel;
 import dev.jnn.tensor.Rng;
@@ -41,7 +42,7 @@ abstract sealed class Pooling implements Layer permits MaxPool2D, AveragePooling
     public int[] build(int[] in, DType dtype, Rng rng) {
         if (in.length != 3) {
             throw new IllegalArgumentException(type() + " expects samples of shape (height, width, channels), got "
-                    + Shapes.text(in));
+                    + SampleShapes.text(in));
         }
         height = in[0];
         width = in[1];
@@ -50,7 +51,7 @@ abstract sealed class Pooling implements Layer permits MaxPool2D, AveragePooling
         outWidth = width >= px ? (width - px) / sx + 1 : 0;
         if (outHeight < 1 || outWidth < 1) {
             throw new IllegalArgumentException(type() + ": a " + py + "x" + px + " window does not fit an input of shape "
-                    + Shapes.text(in));
+                    + SampleShapes.text(in));
         }
         outBuffer = inGradBuffer = null;
         return outputShape();
@@ -71,9 +72,9 @@ abstract sealed class Pooling implements Layer permits MaxPool2D, AveragePooling
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        Shapes.checkInput(type(), x, inCols());
+        SampleShapes.checkInput(type(), x, inCols());
         int rows = x.rows();
-        outBuffer = Shapes.ensure(outBuffer, x.dtype(), rows, outCols());
+        outBuffer = Buffers.ensure(outBuffer, x.dtype(), rows, outCols());
         Tensor out = outBuffer.rows(0, rows);
         prepare(rows);
         eachSample(rows, n -> forwardSample(x, out, n));
@@ -86,7 +87,7 @@ abstract sealed class Pooling implements Layer permits MaxPool2D, AveragePooling
             return null;
         }
         int rows = gradOutput.rows();
-        inGradBuffer = Shapes.ensure(inGradBuffer, gradOutput.dtype(), rows, inCols());
+        inGradBuffer = Buffers.ensure(inGradBuffer, gradOutput.dtype(), rows, inCols());
         Tensor dx = inGradBuffer.rows(0, rows);
         eachSample(rows, n -> wholeGradientSample(gradOutput, dx, n));
         return dx;

@@ -1,5 +1,7 @@
 package dev.jnn.preprocess;
 
+import dev.jnn.api.Transformer;
+
 import java.util.Arrays;
 import java.util.TreeSet;
 
@@ -41,7 +43,7 @@ public final class LabelEncoder {
             if (out[i] < 0) {
                 // scikit-learn reports the first unseen label, as Python's repr of the failed lookup
                 throw new IllegalArgumentException("y contains previously unseen labels: "
-                        + (numeric ? y[i] : dev.jnn.text.PyFormat.quote(y[i])));
+                        + (numeric ? y[i] : dev.jnn.util.PyFormat.quote(y[i])));
             }
         }
         return out;

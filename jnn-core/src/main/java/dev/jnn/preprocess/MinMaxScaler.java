@@ -1,7 +1,9 @@
 package dev.jnn.preprocess;
 
+import dev.jnn.api.Transformer;
+
 import dev.jnn.tensor.Tensor;
-import dev.jnn.text.PyFormat;
+import dev.jnn.util.PyFormat;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.jnn.preprocess;
 
+import dev.jnn.api.Transformer;
+
 import dev.jnn.tensor.Tensor;
 
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.jnn.selection;
 
-import dev.jnn.estimator.Classifier;
-import dev.jnn.estimator.Estimator;
+import dev.jnn.api.Classifier;
+import dev.jnn.api.Estimator;
 import dev.jnn.tensor.Tensor;
 
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.jnn.selection;
 
+import dev.jnn.data.TrainTestSplit;
+
 import java.util.List;
 
 /** Splits n rows into train/test index pairs, as scikit-learn's CV splitters do. */

@@ -1,8 +1,10 @@
 package dev.jnn.selection;
 
-import dev.jnn.estimator.Classifier;
-import dev.jnn.estimator.Estimator;
-import dev.jnn.estimator.Regressor;
+import dev.jnn.data.TrainTestSplit;
+
+import dev.jnn.api.Classifier;
+import dev.jnn.api.Estimator;
+import dev.jnn.api.Regressor;
 import dev.jnn.tensor.Parallel;
 import dev.jnn.tensor.Tensor;
 

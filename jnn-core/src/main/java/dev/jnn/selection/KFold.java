@@ -1,5 +1,7 @@
 package dev.jnn.selection;
 
+import dev.jnn.data.TrainTestSplit;
+
 import dev.jnn.tensor.Rng;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.jnn.selection;
 
-import dev.jnn.estimator.Estimator;
+import dev.jnn.api.Estimator;
 import dev.jnn.tensor.Rng;
 
 import java.util.ArrayList;

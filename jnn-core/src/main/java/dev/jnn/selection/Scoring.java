@@ -1,8 +1,8 @@
 package dev.jnn.selection;
 
-import dev.jnn.estimator.Classifier;
-import dev.jnn.estimator.Estimator;
-import dev.jnn.estimator.Regressor;
+import dev.jnn.api.Classifier;
+import dev.jnn.api.Estimator;
+import dev.jnn.api.Regressor;
 import dev.jnn.metrics.Average;
 import dev.jnn.metrics.Metrics;
 import dev.jnn.metrics.RocAuc;

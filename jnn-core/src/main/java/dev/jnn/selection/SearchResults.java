@@ -2,7 +2,7 @@ package dev.jnn.selection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.jnn.io.AtomicFiles;
+import dev.jnn.util.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

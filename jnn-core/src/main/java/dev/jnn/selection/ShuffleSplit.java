@@ -1,7 +1,9 @@
 package dev.jnn.selection;
 
+import dev.jnn.data.TrainTestSplit;
+
 import dev.jnn.tensor.Rng;
-import dev.jnn.text.PyFormat;
+import dev.jnn.util.PyFormat;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.jnn.nn;
 
+
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Parallel;
 import dev.jnn.tensor.Rng;
@@ -17,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The direct float32 convolution (valid padding) against the float64 im2col + GEMM path, which the finite-difference
  * checks cover: the same layer with the same weights, forward output, kernel, bias and input gradients. The kernels
  * named beside the shapes are those {@link Conv2D} picks on 8-lane machines; with 16 lanes it picks
- * {@link SampleLanesConv} for stride 1. {@link DirectKernelsTest} checks each kernel on its own.
+ * {@code SampleLanesConv} for stride 1. {@code DirectKernelsTest} checks each kernel on its own.
  */
-class DirectConvTest {
+public class DirectConvTest {
 
     @ParameterizedTest(name = "{0}x{1}x{2}, {3} filters, {4}x{5} kernel, strides {6}x{7}, {8}")
     @CsvSource({
@@ -38,17 +39,17 @@ class DirectConvTest {
         "7, 9, 1, 32, 4, 4, 1, 1, RELU",
         "5, 4, 1, 6, 3, 3, 1, 1, RELU",       // rows of two positions: a chunk spans several rows
         "3, 3, 1, 6, 3, 3, 1, 1, IDENTITY",   // one output position
-        "9, 9, 1, 5, 3, 3, 1, 1, RELU",       // 5 filters need 5 vectors per chunk: DirectConv
+        "9, 9, 1, 5, 3, 3, 1, 1, RELU",       // 5 filters need 5 vectors per chunk: FilterLanesConv
         "10, 40, 1, 6, 5, 4, 1, 1, RELU",     // five kernel rows: blocks of 4 and 2 chunks, then single ones
         "6, 5, 1, 6, 5, 2, 1, 1, TANH",       // and a chunk that spans rows
-        // stride 1 with several channels: ConvInputGradient, 6 channels per register block, rows in pairs
+        // stride 1 with several channels: RowLanesInputGradient, 6 channels per register block, rows in pairs
         "20, 35, 8, 5, 3, 4, 1, 1, RELU",     // 3 vectors per row, 2 channel blocks, 5 filters
         "8, 17, 13, 4, 5, 5, 1, 1, TANH",     // 3 channel blocks, a row just past one vector
         "6, 5, 6, 2, 1, 1, 1, 1, IDENTITY",   // 1x1 kernel
         "7, 16, 2, 7, 7, 1, 1, 1, RELU",      // a column kernel, a row of exactly one vector
         "6, 18, 7, 16, 3, 3, 1, 1, TANH",     // 16 filters, rows of 16 positions: planes filled by transposes
         "9, 4, 2, 16, 2, 3, 1, 1, IDENTITY",  // and rows of 2 positions
-        // five kernel rows and runs of 25 to 32 kernel columns × channels: RunInputGradient (with 16 lanes)
+        // five kernel rows and runs of 25 to 32 kernel columns × channels: PositionRunInputGradient (with 16 lanes)
         "14, 14, 6, 16, 5, 5, 1, 1, RELU",    // LeNet-5's second layer
         "9, 8, 5, 3, 5, 6, 1, 1, TANH",       // rows of three positions: a pair, then one
         "7, 9, 4, 7, 5, 8, 1, 1, IDENTITY"})  // a run of exactly two vectors
@@ -56,11 +57,11 @@ class DirectConvTest {
         check(h, w, c, filters, kh, kw, sy, sx, act, "valid");
     }
 
-    /** {@code same} padding: the direct kernels over a {@link ZeroPad} copy, the input gradient cropped from it. */
+    /** {@code same} padding: the direct kernels over a {@code ZeroPad} copy, the input gradient cropped from it. */
     @ParameterizedTest(name = "{0}x{1}x{2}, {3} filters, {4}x{5} kernel, strides {6}x{7}, {8}")
     @CsvSource({
         "28, 28, 1, 6, 5, 5, 1, 1, RELU",      // LeNet-5's first layer: SingleChannelConv
-        "14, 14, 6, 16, 5, 5, 1, 1, RELU",     // ConvInputGradient over the padded image
+        "14, 14, 6, 16, 5, 5, 1, 1, RELU",     // RowLanesInputGradient over the padded image
         "9, 8, 3, 5, 2, 2, 1, 1, TANH",        // even kernel: the padding is all at the bottom and right
         "9, 11, 3, 20, 3, 3, 2, 2, IDENTITY",  // strides: the col2im input gradient
         "8, 7, 2, 4, 1, 3, 2, 1, RELU",        // a 1-row kernel with stride 2 leaves the last input row unread
@@ -139,7 +140,7 @@ class DirectConvTest {
     }
 
     /** Within 1e-5 of the reference, relative to its largest magnitude (at least 1). */
-    static void close(Tensor want, Tensor got, String what) {
+    public static void close(Tensor want, Tensor got, String what) {
         assertEquals(want.size(), got.size(), what + " size");
         double scale = 0;
         for (int i = 0; i < want.size(); i++) {

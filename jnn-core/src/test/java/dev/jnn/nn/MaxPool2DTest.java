@@ -1,5 +1,7 @@
 package dev.jnn.nn;
 
+import dev.jnn.kernels.MaxPool2x2;
+
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;

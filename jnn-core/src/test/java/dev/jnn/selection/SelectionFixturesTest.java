@@ -1,5 +1,7 @@
 package dev.jnn.selection;
 
+import dev.jnn.data.TrainTestSplit;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jnn.data.Datasets;
