@@ -3,6 +3,7 @@ package dev.jnn.estimator;
 import dev.jnn.nn.Activation;
 import dev.jnn.nn.Dense;
 import dev.jnn.nn.Network;
+import dev.jnn.nn.WeightSnapshot;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;
@@ -37,9 +38,10 @@ final class Initializer {
             fillUniform(d.bias().value(), bound, rng);
             layers.add(d);
         }
+        m.layers = List.copyOf(layers);
         m.net = new Network(layers);
         m.optimizer = null;
-        m.bestWeights = null;
+        m.bestWeights = new WeightSnapshot();
         if (m.params.solver().stochastic()) {
             m.lossCurve = new ArrayList<>();
             m.noImprovementCount = 0;
@@ -71,7 +73,7 @@ final class Initializer {
 
     static void checkWarmShape(MultilayerPerceptron m) {
         int[] units = layerUnits(m, m.nFeaturesIn, m.nOutputs);
-        List<Dense> layers = m.net.layers();
+        List<Dense> layers = m.layers;
         boolean same = layers.size() == units.length - 1;
         for (int i = 0; same && i < layers.size(); i++) {
             same = layers.get(i).units() == units[i + 1];

@@ -103,28 +103,4 @@ final class Inputs {
                     + nx + ", " + ny + "]");
         }
     }
-
-    /** Copies a contiguous tensor into rows {@code [at, at + src.rows())} of {@code dst} (same dtype and columns). */
-    static void copyRows(Tensor src, Tensor dst, int at) {
-        int cols = dst.cols();
-        if (src.dtype() == DType.FLOAT64) {
-            System.arraycopy(src.doubleData(), src.offset(), dst.doubleData(), dst.offset() + at * cols, src.size());
-        } else {
-            System.arraycopy(src.floatData(), src.offset(), dst.floatData(), dst.offset() + at * cols, src.size());
-        }
-    }
-
-    /** Gathers rows {@code index[from..to)} of {@code src} into the first rows of {@code dst}. */
-    static void gather(Tensor src, int[] index, int from, int to, Tensor dst) {
-        int cols = src.cols();
-        for (int i = from; i < to; i++) {
-            int s = src.offset() + index[i] * cols;
-            int d = dst.offset() + (i - from) * cols;
-            if (src.dtype() == DType.FLOAT64) {
-                System.arraycopy(src.doubleData(), s, dst.doubleData(), d, cols);
-            } else {
-                System.arraycopy(src.floatData(), s, dst.floatData(), d, cols);
-            }
-        }
-    }
 }

@@ -52,10 +52,10 @@ final class LbfgsSolver {
     /** Kernels first, then biases: scikit-learn's {@code _pack} order. */
     private static List<Parameter> flatOrder(MultilayerPerceptron m) {
         List<Parameter> out = new ArrayList<>();
-        for (Dense d : m.net.layers()) {
+        for (Dense d : m.layers) {
             out.add(d.kernel());
         }
-        for (Dense d : m.net.layers()) {
+        for (Dense d : m.layers) {
             out.add(d.bias());
         }
         return out;

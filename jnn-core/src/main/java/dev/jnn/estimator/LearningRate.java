@@ -1,7 +1,9 @@
 package dev.jnn.estimator;
 
+import dev.jnn.util.PythonNamed;
+
 /** The learning-rate schedules of the {@code sgd} solver, named as in scikit-learn. */
-public enum LearningRate {
+public enum LearningRate implements PythonNamed {
     /** The rate stays at {@code learning_rate_init}. */
     CONSTANT("constant"),
     /** {@code lr = learning_rate_init / (t + 1)^power_t} at the end of each epoch, t counting samples seen. */
@@ -16,6 +18,7 @@ public enum LearningRate {
     }
 
     /** scikit-learn's name, e.g. {@code "invscaling"}. */
+    @Override
     public String pythonName() {
         return pythonName;
     }

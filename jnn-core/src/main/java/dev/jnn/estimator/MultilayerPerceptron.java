@@ -7,9 +7,10 @@ import dev.jnn.nn.Dense;
 import dev.jnn.nn.Loss;
 import dev.jnn.nn.Network;
 import dev.jnn.nn.Parameter;
+import dev.jnn.nn.Regularizer;
+import dev.jnn.nn.WeightSnapshot;
 import dev.jnn.optim.Optimizer;
 import dev.jnn.tensor.DType;
-import dev.jnn.tensor.Kernels;
 import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;
 
@@ -33,6 +34,8 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
 
     MLPParams params;
     Network net;
+    /** The network's layers. */
+    List<Dense> layers;
     DType dtype;
     int nFeaturesIn;
     int nOutputs;
@@ -45,7 +48,7 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
     List<Double> validationScores;
     Double bestValidationScore;
     int noImprovementCount;
-    Tensor[] bestWeights;
+    WeightSnapshot bestWeights;
     Optimizer optimizer;
     final List<String> warnings = new ArrayList<>();
     FitMonitor monitor;
@@ -70,12 +73,12 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
 
     /** scikit-learn's {@code get_params()}: snake_case names, sorted. */
     public Map<String, Object> getParams() {
-        return MLPParamMap.toMap(params);
+        return MLPParams.TABLE.toMap(params);
     }
 
     /** scikit-learn's {@code set_params()}: changes the named parameters (values may be objects or text). */
     public MultilayerPerceptron setParams(Map<String, ?> changes) {
-        MLPParams p = MLPParamMap.with(params, changes, name());
+        MLPParams p = MLPParams.TABLE.with(params, changes, name());
         p.validate(name());
         params = p;
         return this;
@@ -118,6 +121,7 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
         } else {
             Initializer.checkWarmShape(this);
         }
+        penalize();
         if (params.solver().stochastic()) {
             new StochasticSolver(this, rng).run(x, y, incremental);
         } else {
@@ -144,27 +148,21 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
     }
 
     /**
-     * Forward and backward over one batch: returns the batch loss with its L2 term {@code (α/2)‖W‖²/b} and leaves
-     * scikit-learn's gradients {@code (aᵀδ + αW)/b} and {@code mean(δ)} in the parameters.
+     * Forward and backward over one batch of b rows: returns the batch loss with its L2 term {@code (α/2)‖W‖²/b} and
+     * leaves scikit-learn's gradients {@code aᵀδ/b + αW/b} and {@code mean(δ)} in the parameters. The L2 term is
+     * each kernel's {@link Regularizer} of {@code α/2}, scaled by {@code 1/b} as scikit-learn divides it.
      */
     double backprop(Loss loss, Tensor xb, Tensor yb) {
-        double alpha = params.alpha();
-        int b = xb.rows();
         Tensor out = net.forward(xb);
         double value = loss.value(yb, out);
-        double squares = 0;
-        for (Dense d : net.layers()) {
-            squares += Kernels.sumOfSquares(d.kernel().value());
+        return value + net.backward(loss, yb, out, 1.0 / xb.rows());
+    }
+
+    /** Sets the L2 penalty {@code α/2·‖W‖²} of the current {@code alpha} on every kernel. */
+    void penalize() {
+        for (Dense d : layers) {
+            d.kernelRegularizer(Regularizer.l2(params.alpha() / 2));
         }
-        value += (0.5 * alpha) * squares / b;
-        loss.outputDeltaInPlace(yb, out);
-        net.backward(out);
-        for (Dense d : net.layers()) {
-            Kernels.axpy(alpha, d.kernel().value(), d.kernel().grad());
-            Kernels.scale(d.kernel().grad(), 1.0 / b);
-            Kernels.scale(d.bias().grad(), 1.0 / b);
-        }
-        return value;
     }
 
     /** The network's outputs for every row of {@code x}, computed in chunks into a new tensor. */
@@ -177,7 +175,7 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
         Tensor out = Tensor.zeros(dtype, x.rows(), nOutputs);
         for (int from = 0; from < x.rows(); from += PREDICT_CHUNK) {
             int to = Math.min(x.rows(), from + PREDICT_CHUNK);
-            Inputs.copyRows(net.forward(x.rows(from, to)), out, from);
+            net.predict(x.rows(from, to)).copyInto(out, from);
         }
         return out;
     }
@@ -207,13 +205,13 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
     /** {@code coefs_}: copies of the weight matrices, layer by layer, shape (fan_in, fan_out). */
     public List<Tensor> coefs() {
         requireFitted();
-        return net.layers().stream().map(d -> d.kernel().value().copy()).toList();
+        return layers.stream().map(d -> d.kernel().value().copy()).toList();
     }
 
     /** {@code intercepts_}: copies of the bias vectors, layer by layer. */
     public List<Tensor> intercepts() {
         requireFitted();
-        return net.layers().stream().map(d -> d.bias().value().copy()).toList();
+        return layers.stream().map(d -> d.bias().value().copy()).toList();
     }
 
     /** {@code n_features_in_}. */
@@ -231,7 +229,7 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
     /** {@code n_layers_}: hidden layers + 2. */
     public int nLayers() {
         requireFitted();
-        return net.layers().size() + 1;
+        return layers.size() + 1;
     }
 
     /** {@code n_outputs_}. */

@@ -1,7 +1,9 @@
 package dev.jnn.estimator;
 
+import dev.jnn.util.PythonNamed;
+
 /** The weight optimisers of the multilayer perceptrons, named as in scikit-learn. */
-public enum Solver {
+public enum Solver implements PythonNamed {
     /** Full-batch limited-memory BFGS. */
     LBFGS("lbfgs"),
     /** Minibatch stochastic gradient descent with momentum and learning-rate schedules. */
@@ -16,6 +18,7 @@ public enum Solver {
     }
 
     /** scikit-learn's name, e.g. {@code "adam"}. */
+    @Override
     public String pythonName() {
         return pythonName;
     }

@@ -2,6 +2,7 @@ package dev.jnn.estimator;
 
 import dev.jnn.nn.Loss;
 import dev.jnn.nn.Parameter;
+import dev.jnn.nn.WeightSnapshot;
 import dev.jnn.optim.Adam;
 import dev.jnn.optim.Sgd;
 import dev.jnn.data.TrainTestSplit;
@@ -41,8 +42,8 @@ final class StochasticSolver {
         if (earlyStopping) {
             TrainTestSplit.Split split = TrainTestSplit.split(x.rows(), p.validationFraction(), rng, strata(y));
             rows = split.train();
-            xVal = gathered(x, split.test());
-            yVal = gathered(y, split.test());
+            xVal = x.takeRows(split.test());
+            yVal = y.takeRows(split.test());
         }
         int n = rows == null ? x.rows() : rows.length;
         int batch = batchSize(n);
@@ -75,8 +76,8 @@ final class StochasticSolver {
                     xb = x.rows(start, end);
                     yb = y.rows(start, end);
                 } else {
-                    Inputs.gather(x, order, start, end, xBuf);
-                    Inputs.gather(y, order, start, end, yBuf);
+                    x.takeRows(order, start, end, xBuf);
+                    y.takeRows(order, start, end, yBuf);
                     xb = xBuf.rows(0, b);
                     yb = yBuf.rows(0, b);
                 }
@@ -114,10 +115,7 @@ final class StochasticSolver {
             }
         }
         if (earlyStopping) {
-            List<Parameter> live = m.net.parameters();
-            for (int i = 0; i < live.size(); i++) {
-                copy(m.bestWeights[i], live.get(i).value());
-            }
+            m.bestWeights.restore(WeightSnapshot.values(params));
         }
     }
 
@@ -131,7 +129,7 @@ final class StochasticSolver {
             m.noImprovementCount = score < m.bestValidationScore + p.tol() ? m.noImprovementCount + 1 : 0;
             if (score > m.bestValidationScore) {
                 m.bestValidationScore = score;
-                saveBest();
+                m.bestWeights.save(WeightSnapshot.values(m.net.parameters()));
             }
             return score;
         }
@@ -165,20 +163,6 @@ final class StochasticSolver {
         return true;
     }
 
-    private void saveBest() {
-        List<Parameter> live = m.net.parameters();
-        if (m.bestWeights == null) {
-            m.bestWeights = new Tensor[live.size()];
-        }
-        for (int i = 0; i < live.size(); i++) {
-            if (m.bestWeights[i] == null) {
-                m.bestWeights[i] = live.get(i).value().copy();
-            } else {
-                copy(live.get(i).value(), m.bestWeights[i]);
-            }
-        }
-    }
-
     private int[] strata(Tensor y) {
         if (!m.stratifiedValidation()) {
             return null;
@@ -199,15 +183,5 @@ final class StochasticSolver {
             m.warn("Got `batch_size` less than 1 or larger than sample size. It is going to be clipped");
         }
         return Math.max(1, Math.min(b, n));
-    }
-
-    private static Tensor gathered(Tensor t, int[] index) {
-        Tensor out = Tensor.zeros(t.dtype(), index.length, t.cols());
-        Inputs.gather(t, index, 0, index.length, out);
-        return out;
-    }
-
-    private static void copy(Tensor src, Tensor dst) {
-        Inputs.copyRows(src.reshape(src.size(), 1), dst.reshape(dst.size(), 1), 0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jnn.model;
 
+import dev.jnn.nn.WeightSnapshot;
 import dev.jnn.tensor.Tensor;
 
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ public final class EarlyStopping implements Callback {
     private int wait;
     private int bestEpoch;
     private int stoppedEpoch = -1;
-    private List<Tensor> bestWeights;
+    private final WeightSnapshot bestWeights = new WeightSnapshot();
 
     public EarlyStopping(String monitor, double minDelta, int patience, boolean restoreBestWeights) {
         if (monitor == null || monitor.isEmpty() || !(minDelta >= 0) || patience < 0) {
@@ -47,7 +48,7 @@ public final class EarlyStopping implements Callback {
         wait = 0;
         bestEpoch = 0;
         stoppedEpoch = -1;
-        bestWeights = null;
+        bestWeights.clear();
     }
 
     @Override
@@ -63,15 +64,15 @@ public final class EarlyStopping implements Callback {
             bestEpoch = epoch;
             wait = 0;
             if (restoreBestWeights) {
-                bestWeights = snapshot(model);
+                bestWeights.save(weights(model));
             }
             return;
         }
         if (wait >= patience && epoch > 0) {
             stoppedEpoch = epoch;
             model.stopTraining();
-            if (restoreBestWeights && bestWeights != null) {
-                restore(model, bestWeights);
+            if (restoreBestWeights && !bestWeights.isEmpty()) {
+                bestWeights.restore(weights(model));
             }
         }
     }
@@ -86,20 +87,12 @@ public final class EarlyStopping implements Callback {
         return bestEpoch;
     }
 
-    static List<Tensor> snapshot(Sequential model) {
-        List<Tensor> copy = new ArrayList<>();
+    /** Every layer's weights (parameters and buffers), in order. */
+    private static List<Tensor> weights(Sequential model) {
+        List<Tensor> all = new ArrayList<>();
         for (int i = 0; i < model.layers().size(); i++) {
-            model.weights(i).forEach(t -> copy.add(t.copy()));
+            all.addAll(model.weights(i));
         }
-        return copy;
-    }
-
-    static void restore(Sequential model, List<Tensor> weights) {
-        int k = 0;
-        for (int i = 0; i < model.layers().size(); i++) {
-            for (Tensor t : model.weights(i)) {
-                weights.get(k++).copyInto(t, 0);
-            }
-        }
+        return all;
     }
 }

@@ -1,15 +1,19 @@
 package dev.jnn.model;
 
+import dev.jnn.util.PythonNamed;
+
 import dev.jnn.nn.Loss;
 import dev.jnn.tensor.Kernels;
 import dev.jnn.tensor.Tensor;
+
+import java.util.List;
 
 /**
  * A quantity reported per epoch besides the loss, averaged over samples as Keras does. {@code ACCURACY} follows the
  * loss: the arg-max against the one-hot targets for categorical losses, predictions thresholded at 0.5 (averaged
  * over every output) for binary cross-entropy.
  */
-public enum Metric {
+public enum Metric implements PythonNamed {
     ACCURACY("accuracy"),
     MEAN_ABSOLUTE_ERROR("mae"),
     MEAN_SQUARED_ERROR("mse");
@@ -25,14 +29,23 @@ public enum Metric {
         return key;
     }
 
+    @Override
+    public String pythonName() {
+        return key;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return switch (this) {
+            case ACCURACY -> List.of("acc");
+            case MEAN_ABSOLUTE_ERROR -> List.of("mean_absolute_error");
+            case MEAN_SQUARED_ERROR -> List.of("mean_squared_error");
+        };
+    }
+
     /** A metric by key or Keras name ({@code accuracy}/{@code acc}, {@code mae}, {@code mse}), or null. */
     public static Metric fromName(String name) {
-        return switch (name) {
-            case "accuracy", "acc" -> ACCURACY;
-            case "mae", "mean_absolute_error" -> MEAN_ABSOLUTE_ERROR;
-            case "mse", "mean_squared_error" -> MEAN_SQUARED_ERROR;
-            default -> null;
-        };
+        return PythonNamed.byName(Metric.class, name);
     }
 
     /** The mean of this metric over the rows of a batch of targets {@code y} and outputs {@code p}. */

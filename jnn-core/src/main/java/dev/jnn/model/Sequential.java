@@ -4,6 +4,7 @@ import dev.jnn.nn.Activated;
 import dev.jnn.nn.Activation;
 import dev.jnn.nn.Input;
 import dev.jnn.nn.Layer;
+import dev.jnn.nn.Network;
 import dev.jnn.nn.Loss;
 import dev.jnn.nn.Parameter;
 import dev.jnn.optim.GradientClipping;
@@ -31,8 +32,10 @@ import java.util.Objects;
 public final class Sequential {
     final List<Layer> layers;
     private DType dtype = DType.FLOAT32;
-    private long seed = new java.util.Random().nextInt() & 0x7fffffffL;
+    /** The seed of the weights, shuffles and dropout masks; null draws one from the system's entropy. */
+    private Long seed;
     private Rng rng;
+    Network network;
     private int[] inputShape;
     Optimizer optimizer;
     Loss loss;
@@ -95,7 +98,7 @@ public final class Sequential {
      */
     public Sequential build(int... sampleShape) {
         requireUnbuilt("build");
-        rng = new Rng(seed);
+        rng = seed == null ? Rng.fromEntropy() : new Rng(seed);
         int[] shape = layers.get(0) instanceof Input in ? in.outputShape() : sampleShape.clone();
         if (Layer.size(shape) != Layer.size(sampleShape)) {
             throw new IllegalArgumentException("the model's Input declares " + dev.jnn.nn.SampleShapes.text(shape)
@@ -110,6 +113,7 @@ public final class Sequential {
             }
         }
         inputShape = shape;
+        network = new Network(layers);
         return this;
     }
 
@@ -221,11 +225,7 @@ public final class Sequential {
         int batch = 256;
         for (int start = 0; start < input.rows(); start += batch) {
             int end = Math.min(input.rows(), start + batch);
-            Tensor a = input.rows(start, end);
-            for (int i = 0; i <= index; i++) {
-                a = layers.get(i).forward(a, false);
-            }
-            a.copyInto(out, start);
+            network.upTo(index, input.rows(start, end)).copyInto(out, start);
         }
         return out;
     }
@@ -233,9 +233,7 @@ public final class Sequential {
     /** The trainable parameters of every layer, in order. */
     public List<Parameter> parameters() {
         requireBuilt();
-        List<Parameter> all = new ArrayList<>();
-        layers.forEach(l -> all.addAll(l.parameters()));
-        return all;
+        return network.parameters();
     }
 
     /** The weights of layer {@code index}: its parameters' values, then its buffers' (moving statistics). */

@@ -2,9 +2,7 @@ package dev.jnn.model;
 
 import dev.jnn.nn.Activated;
 import dev.jnn.nn.Activation;
-import dev.jnn.nn.Conv2D;
 import dev.jnn.nn.Layer;
-import dev.jnn.nn.MaxPool2D;
 import dev.jnn.nn.Parameter;
 import dev.jnn.tensor.Buffers;
 import dev.jnn.tensor.Tensor;
@@ -18,11 +16,7 @@ final class Trainer {
     private final Sequential model;
     private final Fit fit;
     private final List<Layer> layers;
-    private Tensor grad;
     private List<Parameter> params;
-    private int firstTrainable;
-    /** Per layer: a {@link Conv2D} that trains with the next layer, its pooling, as one step. */
-    private boolean[] pooledNext;
 
     Trainer(Sequential model, Fit fit) {
         this.model = model;
@@ -132,56 +126,17 @@ final class Trainer {
     double gradients(Tensor x, Tensor y, double[] sums) {
         if (params == null) {
             params = model.parameters();
-            firstTrainable = firstTrainable();
-            pooledNext = new boolean[layers.size()];
-            for (int i = 0; i + 1 < layers.size(); i++) {
-                pooledNext[i] = layers.get(i) instanceof Conv2D c && c.poolsWith(layers.get(i + 1));
-            }
         }
-        Tensor out = x;
-        for (int i = 0; i < layers.size(); i++) {
-            if (pooledNext[i]) { // a relu convolution and its 2x2 max pooling, as one step
-                out = ((Conv2D) layers.get(i)).forwardPooled(out, (MaxPool2D) layers.get(i + 1), i > firstTrainable);
-                i++;
-            } else {
-                out = layers.get(i).forward(out, true);
-            }
-        }
+        Tensor out = model.network.forward(x);
         int rows = x.rows();
         double data = model.loss.value(y, out);
         sums[0] += data * rows;
         for (int m = 0; m < model.metrics.size(); m++) {
             sums[m + 1] += model.metrics.get(m).value(model.loss, y, out) * rows;
         }
-        grad = dev.jnn.tensor.Buffers.ensure(grad, out.dtype(), Math.max(rows, fit.batchSize()), out.cols());
-        Tensor g = grad.rows(0, rows);
-        Layer last = layers.get(layers.size() - 1);
-        boolean fused = last instanceof Activated a && model.loss.fusesWith(a.activation());
-        model.loss.gradient(y, out, g, fused);
-        for (int i = layers.size() - 1; i >= 0 && g != null; i--) {
-            if (i > 0 && pooledNext[i - 1]) {
-                i--;
-                g = ((Conv2D) layers.get(i)).backwardPooled(g, i > firstTrainable);
-                continue;
-            }
-            boolean need = i > firstTrainable;
-            g = i == layers.size() - 1 && fused ? ((Activated) last).backwardLinear(g, need) : layers.get(i).backward(g, need);
-        }
-        double penalty = 0;
-        for (Layer l : layers) {
-            penalty += l.regularize(true);
-        }
+        double penalty = model.network.backward(model.loss, y, out, 1.0);
         sums[0] += penalty * rows;
         return data + penalty;
-    }
-
-    private int firstTrainable() {
-        for (int i = 0; i < layers.size(); i++) {
-            if (!layers.get(i).parameters().isEmpty()) {
-                return i;
-            }
-        }
-        return layers.size();
     }
 
     /** The loss (with penalties) and metrics over all rows, in inference mode, keys prefixed. */
@@ -191,21 +146,14 @@ final class Trainer {
         int batch = 256;
         for (int from = 0; from < in.rows(); from += batch) {
             int to = Math.min(in.rows(), from + batch);
-            Tensor out = in.rows(from, to);
-            for (Layer l : layers) {
-                out = l.forward(out, false);
-            }
+            Tensor out = model.network.predict(in.rows(from, to));
             Tensor yb = y.rows(from, to);
             sums[0] += model.loss.value(yb, out) * (to - from);
             for (int m = 0; m < model.metrics.size(); m++) {
                 sums[m + 1] += model.metrics.get(m).value(model.loss, yb, out) * (to - from);
             }
         }
-        double penalty = 0;
-        for (Layer l : layers) {
-            penalty += l.regularize(false);
-        }
-        sums[0] += penalty * in.rows();
+        sums[0] += model.network.penalty(1.0, false) * in.rows();
         return logs(sums, in.rows(), prefix);
     }
 

@@ -1,5 +1,7 @@
 package dev.jnn.nn;
 
+import dev.jnn.util.PythonNamed;
+
 import dev.jnn.tensor.Kernels;
 import dev.jnn.tensor.Parallel;
 import dev.jnn.tensor.Tensor;
@@ -8,7 +10,7 @@ import dev.jnn.tensor.Tensor;
  * An element-wise (or, for softmax, row-wise) activation with its derivative written through the output
  * {@code a = f(z)}, as scikit-learn's {@code ACTIVATIONS}/{@code DERIVATIVES} tables do.
  */
-public enum Activation {
+public enum Activation implements PythonNamed {
     /** {@code f(z) = z}. */
     IDENTITY("identity"),
     /** The logistic sigmoid {@code 1 / (1 + exp(-z))}. */
@@ -33,18 +35,14 @@ public enum Activation {
     }
 
     /** scikit-learn's name for this activation, e.g. {@code "relu"}. */
+    @Override
     public String pythonName() {
         return pythonName;
     }
 
     /** The activation of a scikit-learn name, or null if there is none. */
     public static Activation fromPythonName(String name) {
-        for (Activation a : values()) {
-            if (a.pythonName.equals(name)) {
-                return a;
-            }
-        }
-        return null;
+        return PythonNamed.byName(Activation.class, name);
     }
 
     /** The α a parametrised activation uses when none is given: 0.2 for leaky relu, 1 for elu, else 0. */

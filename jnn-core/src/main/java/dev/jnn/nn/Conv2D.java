@@ -165,8 +165,8 @@ public final class Conv2D implements Activated {
     }
 
     @Override
-    public double regularize(boolean addGradient) {
-        return regularizer == null ? 0 : regularizer.apply(kernel, addGradient);
+    public double regularize(double scale, boolean addGradient) {
+        return regularizer == null ? 0 : regularizer.apply(kernel, scale, addGradient);
     }
 
     @Override
@@ -201,22 +201,41 @@ public final class Conv2D implements Activated {
     }
 
     /**
-     * Whether this layer and {@code next} can train as one step ({@link #forwardPooled}): relu, then a
-     * {@link MaxPool2D} of 2×2 windows with stride 2 over this layer's output.
+     * A relu convolution and the {@link MaxPool2D} of 2×2 windows with stride 2 over its output train as one step
+     * ({@link #forwardPooled}, {@link #backwardPooled}).
      */
-    public boolean poolsWith(Layer next) {
-        return activation == Activation.RELU && geometry != null && next instanceof MaxPool2D p && p.py == 2
-                && p.px == 2 && p.sy == 2 && p.sx == 2 && p.height == geometry.outHeight()
-                && p.width == geometry.outWidth() && p.channels == filters;
+    @Override
+    public Fused fuseWith(Layer next) {
+        if (!poolsWith(next)) {
+            return null;
+        }
+        MaxPool2D pool = (MaxPool2D) next;
+        return new Fused() {
+            @Override
+            public Tensor forward(Tensor x, boolean needInputGrad) {
+                return forwardPooled(x, pool, needInputGrad);
+            }
+
+            @Override
+            public Tensor backward(Tensor gradOutput, boolean needInputGrad) {
+                return backwardPooled(gradOutput, needInputGrad);
+            }
+        };
+    }
+
+    /** Whether {@link #fuseWith} pairs this layer with {@code next}. */
+    boolean poolsWith(Layer next) {
+        return activation == Activation.RELU && geometry != null && next instanceof MaxPool2D p
+                && p.halves(geometry.outHeight(), geometry.outWidth(), filters);
     }
 
     /**
-     * Training's forward pass through this layer and {@code pool} (see {@link #poolsWith}) at once, as
+     * Training's forward pass through this layer and {@code pool} (see {@link #fuseWith}) at once, as
      * {@code pool.forward(forward(x, true), true)} gives. Where {@link SampleLanesConv} runs, the output is pooled
      * while it is in its blocks of 16 samples, so that only the pooled output is written; the gradient then comes
      * back through {@link #backwardPooled}. {@code needInputGrad} says whether that will want the input gradient.
      */
-    public Tensor forwardPooled(Tensor x, MaxPool2D pool, boolean needInputGrad) {
+    Tensor forwardPooled(Tensor x, MaxPool2D pool, boolean needInputGrad) {
         if (!poolsWith(pool)) {
             throw new IllegalArgumentException("Conv2D.forwardPooled needs relu and a 2x2 MaxPool2D with stride 2 "
                     + "over this layer's output");
@@ -238,7 +257,7 @@ public final class Conv2D implements Activated {
     }
 
     /** The backward pass after {@link #forwardPooled}, from the pooled output's gradient. */
-    public Tensor backwardPooled(Tensor gradPooled, boolean needInputGrad) {
+    Tensor backwardPooled(Tensor gradPooled, boolean needInputGrad) {
         if (pooledBy == null) {
             throw new IllegalStateException("Conv2D.backwardPooled needs forwardPooled first");
         }

@@ -139,8 +139,8 @@ public final class Dense implements Activated {
     }
 
     @Override
-    public double regularize(boolean addGradient) {
-        return regularizer == null ? 0 : regularizer.apply(kernel, addGradient);
+    public double regularize(double scale, boolean addGradient) {
+        return regularizer == null ? 0 : regularizer.apply(kernel, scale, addGradient);
     }
 
     @Override

@@ -50,9 +50,29 @@ public interface Layer {
         return List.of();
     }
 
-    /** The penalty the layer adds to the loss (kernel regularisers), and adds its gradient to the parameters'. */
-    default double regularize(boolean addGradient) {
+    /**
+     * The penalty the layer adds to the loss (kernel regularisers) times {@code scale}; with {@code addGradient},
+     * also adds that scaled penalty's gradient to the parameters' gradients.
+     */
+    default double regularize(double scale, boolean addGradient) {
         return 0;
+    }
+
+    /**
+     * A step that trains this layer and {@code next} as one (say, a convolution and the pooling after it, without
+     * writing the full-size output between them), or null when they train apart. Asked once the layers are built.
+     */
+    default Fused fuseWith(Layer next) {
+        return null;
+    }
+
+    /** Two adjacent layers trained as one: the same outputs and gradients as the two layers one after the other. */
+    interface Fused {
+        /** The training output of the second layer for the first one's input {@code x}. */
+        Tensor forward(Tensor x, boolean needInputGrad);
+
+        /** From the second layer's output gradient: fills both layers' gradients; returns the input gradient or null. */
+        Tensor backward(Tensor gradOutput, boolean needInputGrad);
     }
 
     /** The constructor arguments in Keras's snake_case names, for JSON model files and {@code summary()}. */

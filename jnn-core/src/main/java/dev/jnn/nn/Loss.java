@@ -1,7 +1,11 @@
 package dev.jnn.nn;
 
+import dev.jnn.util.PythonNamed;
+
 import dev.jnn.tensor.Kernels;
 import dev.jnn.tensor.Tensor;
+
+import java.util.List;
 
 /**
  * Losses of both faces. The first three are scikit-learn's multilayer-perceptron losses as reported in
@@ -10,7 +14,7 @@ import dev.jnn.tensor.Tensor;
  * models; cross-entropy fuses with a softmax (categorical) or logistic (binary) output into {@code (P - Y) / n}.
  * Probabilities are clipped to the dtype's machine epsilon inside logarithms.
  */
-public enum Loss {
+public enum Loss implements PythonNamed {
     /** Half the mean over all entries of {@code (Y - P)²}; pairs with the identity output. */
     SQUARED_ERROR("squared_error"),
     /** Categorical cross-entropy {@code -Σ Y ln P / rows}; pairs with softmax. */
@@ -35,24 +39,24 @@ public enum Loss {
     }
 
     /** The Python name, e.g. {@code "categorical_crossentropy"}. */
+    @Override
     public String pythonName() {
         return pythonName;
     }
 
     /** A Keras loss by its Python name (also {@code mse}, {@code mae}), or null. */
     public static Loss fromPythonName(String name) {
-        if ("mse".equals(name)) {
-            return MEAN_SQUARED_ERROR;
-        }
-        if ("mae".equals(name)) {
-            return MEAN_ABSOLUTE_ERROR;
-        }
-        for (Loss l : values()) {
-            if (l.pythonName.equals(name) && l.isKeras()) {
-                return l;
-            }
-        }
-        return null;
+        Loss l = PythonNamed.byName(Loss.class, name);
+        return l != null && l.isKeras() ? l : null;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return switch (this) {
+            case MEAN_SQUARED_ERROR -> List.of("mse");
+            case MEAN_ABSOLUTE_ERROR -> List.of("mae");
+            default -> List.of();
+        };
     }
 
     /** Whether this is one of the Keras losses that {@code Sequential} models train with. */
@@ -73,11 +77,6 @@ public enum Loss {
         };
     }
 
-    /** Overwrites {@code p} with {@code p - y}, the gradient with respect to the output pre-activation. */
-    public void outputDeltaInPlace(Tensor y, Tensor p) {
-        Kernels.axpy(-1.0, y, p);
-    }
-
     /** Whether the gradient with respect to the pre-activation of an {@code output} activation is fused. */
     public boolean fusesWith(Activation output) {
         return switch (this) {
@@ -89,8 +88,10 @@ public enum Loss {
     }
 
     /**
-     * Writes into {@code grad} the gradient of this (Keras) loss, as a mean over the batch: with respect to the
-     * output pre-activation when {@code fused} (see {@link #fusesWith}), else with respect to the output {@code p}.
+     * Writes into {@code grad} the gradient of this loss, as a mean over the batch: with respect to the output
+     * pre-activation when {@code fused} (see {@link #fusesWith}), else with respect to the output {@code p}. For
+     * scikit-learn's squared error it is {@code (P - Y) / rows}, as scikit-learn scales its delta per sample
+     * whatever the number of outputs.
      */
     public void gradient(Tensor y, Tensor p, Tensor grad, boolean fused) {
         int n = p.size();
@@ -109,7 +110,7 @@ public enum Loss {
                     yield fused ? (pi - yi) * scale : (q - yi) / (q * (1 - q)) * scale;
                 }
                 case MEAN_SQUARED_ERROR -> 2 * (pi - yi) * perEntry;
-                case SQUARED_ERROR -> (pi - yi) * perEntry;
+                case SQUARED_ERROR -> (pi - yi) * perRow;
                 case MEAN_ABSOLUTE_ERROR -> Math.signum(pi - yi) * perEntry;
             };
             grad.setFlat(i, g);

@@ -28,6 +28,12 @@ public final class MaxPool2D extends Pooling {
         pairs = py == 2 && px == 2 && sy == 2 && sx == 2 && VectorSupport.available();
     }
 
+    /** Whether this pools 2×2 windows with stride 2 over samples of shape (height, width, channels). */
+    public boolean halves(int height, int width, int channels) {
+        return py == 2 && px == 2 && sy == 2 && sx == 2 && this.height == height && this.width == width
+                && this.channels == channels;
+    }
+
     @Override
     public String type() {
         return "MaxPool2D";

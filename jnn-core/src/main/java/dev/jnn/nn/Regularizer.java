@@ -27,13 +27,18 @@ public record Regularizer(double l1, double l2) {
         return new Regularizer(factor, 0);
     }
 
-    /** The penalty of {@code p}'s value; with {@code addGradient}, also adds the penalty's gradient to its grad. */
-    public double apply(Parameter p, boolean addGradient) {
+    /**
+     * {@code scale} times the penalty of {@code p}'s value; with {@code addGradient}, also adds that scaled penalty's
+     * gradient to {@code p}'s gradient.
+     */
+    public double apply(Parameter p, double scale, boolean addGradient) {
         Tensor w = p.value();
         Tensor g = p.grad();
         int n = w.size();
         double sumAbs = 0;
         double sumSq = 0;
+        double a1 = scale * l1;
+        double a2 = scale * (2 * l2);
         if (w.dtype() == DType.FLOAT64) {
             double[] wd = w.doubleData();
             double[] gd = g.doubleData();
@@ -42,14 +47,14 @@ public record Regularizer(double l1, double l2) {
                 sumAbs += Math.abs(v);
                 sumSq += v * v;
                 if (addGradient) {
-                    gd[g.offset() + i] += l1 * Math.signum(v) + 2 * l2 * v;
+                    gd[g.offset() + i] += a1 * Math.signum(v) + a2 * v;
                 }
             }
         } else {
             float[] wf = w.floatData();
             float[] gf = g.floatData();
-            float a = (float) l1;
-            float b = (float) (2 * l2);
+            float a = (float) a1;
+            float b = (float) a2;
             for (int i = 0; i < n; i++) {
                 float v = wf[w.offset() + i];
                 sumAbs += Math.abs(v);
@@ -59,6 +64,6 @@ public record Regularizer(double l1, double l2) {
                 }
             }
         }
-        return l1 * sumAbs + l2 * sumSq;
+        return scale * (l1 * sumAbs + l2 * sumSq);
     }
 }
