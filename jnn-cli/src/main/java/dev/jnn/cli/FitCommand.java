@@ -39,21 +39,17 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--regressor", description = "Train an MLPRegressor on numeric targets.")
     boolean regressor;
 
-    @Mixin
+    /** The MLP parameters' options, added by {@link Main#commandLine()}. */
     MlpOptions mlp;
 
     @Mixin
     ModelOptions modelOptions;
 
-    @Option(names = "--dtype", paramLabel = "float32|float64",
-            description = "Precision of training: float64 for the MLP (scikit-learn's default), float32 for --model.")
-    String dtype;
+    @Mixin
+    RunOptions run;
 
     @Mixin
     FeatureOptions features;
-
-    @Option(names = "--threads", description = "Threads for the matrix kernels (default: all cores).")
-    Integer threads;
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
@@ -75,9 +71,9 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OptionValues.threads(threads);
+        run.applyThreads();
         if (modelOptions.given()) {
-            DType explicit = dtype == null ? null : OptionValues.dtype(dtype);
+            DType explicit = run.dtype(null);
             PrintWriter out = spec.commandLine().getOut();
             Dataset set = dataOptions.load(explicit == null ? DType.FLOAT32 : explicit, !regressor, !quiet);
             for (Transformer t : features.transformers()) {
@@ -86,7 +82,7 @@ final class FitCommand implements Callable<Integer> {
             }
             return ModelFit.run(modelOptions, mlp.params(), set, regressor, explicit, quiet, report, predictions, out);
         }
-        DType type = OptionValues.dtype(dtype == null ? "float64" : dtype);
+        DType type = run.dtype(DType.FLOAT64);
         List<Transformer> transforms = features.transformers();
         MultilayerPerceptron est = regressor ? new MLPRegressor() : new MLPClassifier();
         Map<String, Object> params = mlp.params();

@@ -36,6 +36,14 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
+        // The MLP options are made from the parameter table, so they join the commands programmatically.
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommand() instanceof FitCommand fit) {
+                fit.mlp = new MlpOptions(sub.getCommandSpec());
+            } else if (sub.getCommand() instanceof SearchCommand search) {
+                search.mlp = new MlpOptions(sub.getCommandSpec());
+            }
+        }
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             PrintWriter err = line.getErr();
             err.println("jnn: " + oneLine(e));

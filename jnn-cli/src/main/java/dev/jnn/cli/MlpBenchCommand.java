@@ -38,22 +38,20 @@ final class MlpBenchCommand implements Callable<Integer> {
             + " from the catalogue's search order (JNN_DATA, the cache, /usr/share/datasets/fashion-mnist, download).")
     Path dir;
 
-    @Option(names = "--dtype", defaultValue = "float32", paramLabel = "float32|float64")
-    String dtype;
+    @picocli.CommandLine.Mixin
+    RunOptions run;
 
     @Option(names = "--epochs", defaultValue = "20")
     int epochs;
-
-    @Option(names = "--threads", description = "Kernel threads (default: all cores).")
-    Integer threads;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        OptionValues.threads(threads);
-        DType type = OptionValues.dtype(dtype);
+        run.applyThreads();
+        DType type = run.dtype(DType.FLOAT32);
+        String dtype = type.toString().toLowerCase(java.util.Locale.ROOT);
         Dataset data = Datasets.idx(RemoteSet.FASHION_MNIST, DataStore.fromEnvironment(new DownloadProgress(!json))
                 .locate(RemoteSet.FASHION_MNIST, dir), type, true);
         Tensor xTrain = data.train().x();

@@ -1,85 +1,102 @@
 package dev.jnn.cli;
 
-import picocli.CommandLine.Option;
+import dev.jnn.api.ParamSpec;
+import dev.jnn.api.ParamTable;
+import dev.jnn.estimator.MLPParams;
+import dev.jnn.optim.Optimizers;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
-/** Every MLP parameter as a kebab-case option; only the options given reach the estimator's {@code setParams}. */
+/**
+ * Every MLP parameter as a kebab-case option, made from {@link MLPParams#TABLE}: the option, its placeholder, its
+ * help and its default all come from the table, and the CLI restates none of them. An option has no value unless
+ * given; only the options given reach the estimator's {@code setParams}, which reads and checks their text. The
+ * options that also tune a {@code --model}'s optimizer say that optimizer's defaults, read from its own table.
+ */
 final class MlpOptions {
-    @Option(names = "--hidden-layer-sizes", paramLabel = "N[,N...]", description = "Units per hidden layer, e.g. 100,50.")
-    String hiddenLayerSizes;
-    @Option(names = "--activation", paramLabel = "identity|logistic|tanh|relu", description = "Hidden activation (relu).")
-    String activation;
-    @Option(names = "--solver", paramLabel = "lbfgs|sgd|adam", description = "Weight optimiser (adam).")
-    String solver;
-    @Option(names = "--alpha", description = "L2 penalty (0.0001).")
-    Double alpha;
-    @Option(names = "--batch-size", paramLabel = "N|auto", description = "Minibatch size; auto = min(200, n).")
-    String batchSize;
-    @Option(names = "--learning-rate", paramLabel = "constant|invscaling|adaptive", description = "sgd schedule (constant).")
-    String learningRate;
-    @Option(names = "--learning-rate-init", description = "Initial step size (0.001).")
-    Double learningRateInit;
-    @Option(names = "--power-t", description = "invscaling exponent (0.5).")
-    Double powerT;
-    @Option(names = "--max-iter", description = "Epochs, or lbfgs iterations (200).")
-    Integer maxIter;
-    @Option(names = "--shuffle", negatable = true, description = "Shuffle every epoch (default) or not.")
-    Boolean shuffle;
-    @Option(names = "--random-state", description = "Seed of the weights, shuffles and validation split.")
-    Long randomState;
-    @Option(names = "--tol", description = "Stopping tolerance (0.0001).")
-    Double tol;
-    @Option(names = "--momentum", description = "sgd momentum (0.9).")
-    Double momentum;
-    @Option(names = "--nesterovs-momentum", negatable = true, description = "Nesterov's momentum (on).")
-    Boolean nesterovsMomentum;
-    @Option(names = "--early-stopping", negatable = true, description = "Stop on a validation score.")
-    Boolean earlyStopping;
-    @Option(names = "--validation-fraction", description = "Held-out share for early stopping (0.1).")
-    Double validationFraction;
-    @Option(names = "--beta-1", description = "Adam β₁ (0.9).")
-    Double beta1;
-    @Option(names = "--beta-2", description = "Adam β₂ (0.999).")
-    Double beta2;
-    @Option(names = "--epsilon", description = "Adam ε (1e-8).")
-    Double epsilon;
-    @Option(names = "--n-iter-no-change", paramLabel = "N|inf", description = "Stagnant epochs allowed (10).")
-    String nIterNoChange;
-    @Option(names = "--max-fun", description = "lbfgs evaluation limit (15000).")
-    Integer maxFun;
+    /** MLP parameters that tune a {@code --model}'s optimizer, under the optimizers' (Keras's) names. */
+    static final Map<String, String> OPTIMIZER_NAMES = Map.of("learning_rate_init", "learning_rate",
+            "momentum", "momentum", "nesterovs_momentum", "nesterov", "beta_1", "beta_1", "beta_2", "beta_2",
+            "epsilon", "epsilon");
 
-    /** The options given, under scikit-learn's names. */
+    /**
+     * Parameters without an option: {@code verbose} is the global {@code --verbose} (which also prints stack
+     * traces), and {@code warm_start} needs an earlier fit in the same process.
+     */
+    static final Set<String> NOT_OPTIONS = Set.of("verbose", "warm_start");
+
+    private final Map<String, OptionSpec> options = new LinkedHashMap<>();
+
+    /** Adds the options to {@code command} (before it parses anything). */
+    MlpOptions(CommandSpec command) {
+        for (ParamSpec p : MLPParams.TABLE.specs()) {
+            if (NOT_OPTIONS.contains(p.name())) {
+                continue;
+            }
+            OptionSpec.Builder b = OptionSpec.builder(p.option()).description(help(p));
+            if (p.isFlag()) {
+                b.type(Boolean.class).negatable(true).arity("0");
+            } else {
+                b.type(String.class).paramLabel(p.label());
+            }
+            OptionSpec o = b.build();
+            command.addOption(o);
+            options.put(p.name(), o);
+        }
+    }
+
+    /** The options given, under scikit-learn's names, as text (flags as booleans). */
     Map<String, Object> params() {
         Map<String, Object> m = new TreeMap<>();
-        put(m, "hidden_layer_sizes", hiddenLayerSizes);
-        put(m, "activation", activation);
-        put(m, "solver", solver);
-        put(m, "alpha", alpha);
-        put(m, "batch_size", batchSize);
-        put(m, "learning_rate", learningRate);
-        put(m, "learning_rate_init", learningRateInit);
-        put(m, "power_t", powerT);
-        put(m, "max_iter", maxIter);
-        put(m, "shuffle", shuffle);
-        put(m, "random_state", randomState);
-        put(m, "tol", tol);
-        put(m, "momentum", momentum);
-        put(m, "nesterovs_momentum", nesterovsMomentum);
-        put(m, "early_stopping", earlyStopping);
-        put(m, "validation_fraction", validationFraction);
-        put(m, "beta_1", beta1);
-        put(m, "beta_2", beta2);
-        put(m, "epsilon", epsilon);
-        put(m, "n_iter_no_change", nIterNoChange);
-        put(m, "max_fun", maxFun);
+        options.forEach((name, o) -> {
+            Object v = o.getValue();
+            if (v != null) {
+                m.put(name, v);
+            }
+        });
         return m;
     }
 
-    private static void put(Map<String, Object> m, String name, Object value) {
-        if (value != null) {
-            m.put(name, value);
+    private static String help(ParamSpec p) {
+        StringBuilder b = new StringBuilder(p.doc()).append(" Default: ").append(p.pythonDefault());
+        String keras = OPTIMIZER_NAMES.get(p.name());
+        if (keras != null) {
+            List<String> defaults = new ArrayList<>();
+            for (String optimizer : Optimizers.names()) {
+                ParamSpec s = Optimizers.table(optimizer).spec(keras);
+                if (s != null) {
+                    defaults.add(optimizer + " " + s.pythonDefault());
+                }
+            }
+            b.append("; with --model: ").append(String.join(", ", defaults));
         }
+        return b.append('.').toString();
+    }
+
+    /** The optimizer parameters given for a {@code --model}, under the optimizers' names; also used by the tests. */
+    static Map<String, Object> forOptimizer(Map<String, Object> mlp, String optimizer) {
+        ParamTable<? extends Record> table = Optimizers.table(optimizer);
+        Map<String, Object> out = new LinkedHashMap<>();
+        mlp.forEach((name, v) -> {
+            String keras = OPTIMIZER_NAMES.get(name);
+            if (keras == null) {
+                return;
+            }
+            if (table.spec(keras) == null) {
+                throw new IllegalArgumentException("--" + name.replace('_', '-') + " does not apply to --optimizer "
+                        + optimizer + " (it takes " + String.join(", ", OPTIMIZER_NAMES.entrySet().stream()
+                        .filter(e -> table.spec(e.getValue()) != null).map(e -> "--" + e.getKey().replace('_', '-'))
+                        .sorted().toList()) + ")");
+            }
+            out.put(keras, v);
+        });
+        return out;
     }
 }

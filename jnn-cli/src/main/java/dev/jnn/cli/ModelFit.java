@@ -1,6 +1,8 @@
 package dev.jnn.cli;
 
+import dev.jnn.api.ParamSpec;
 import dev.jnn.data.Dataset;
+import dev.jnn.estimator.MLPParams;
 import dev.jnn.data.Samples;
 import dev.jnn.util.AtomicFiles;
 import dev.jnn.model.EarlyStopping;
@@ -19,13 +21,10 @@ import dev.jnn.nn.Flatten;
 import dev.jnn.nn.Input;
 import dev.jnn.nn.Loss;
 import dev.jnn.nn.MaxPool2D;
-import dev.jnn.optim.Adagrad;
-import dev.jnn.optim.Adam;
 import dev.jnn.optim.GradientClipping;
 import dev.jnn.optim.LearningRateSchedule;
 import dev.jnn.optim.Optimizer;
-import dev.jnn.optim.RmsProp;
-import dev.jnn.optim.Sgd;
+import dev.jnn.optim.Optimizers;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
 
@@ -71,9 +70,11 @@ final class ModelFit {
         if (dtype != null || !o.model.endsWith(".json")) {
             model.dtype(dtype == null ? DType.FLOAT32 : dtype);
         }
-        model.seed(mlp.containsKey("random_state") ? ((Number) mlp.get("random_state")).longValue() : 0L);
+        Long seed = (Long) shared(mlp, "random_state");
+        model.seed(seed == null ? 0L : seed);
         Loss loss = loss(o.loss, regressor);
-        Optimizer optimizer = optimizer(o.optimizer == null ? "adam" : o.optimizer, mlp);
+        String optimizerName = o.optimizer == null ? "adam" : o.optimizer;
+        Optimizer optimizer = Optimizers.byName(optimizerName, MlpOptions.forOptimizer(mlp, optimizerName));
         model.compile(optimizer, loss,
                 regressor ? new Metric[] {Metric.MEAN_ABSOLUTE_ERROR} : new Metric[] {Metric.ACCURACY});
         if (o.clipNorm != null) {
@@ -81,9 +82,10 @@ final class ModelFit {
         }
         model.build(train.x().cols());
         int epochs = o.epochs == null ? 5 : o.epochs;
-        int batch = batchSize(mlp.get("batch_size"), o.model.equals("lenet5") ? 128 : 32);
+        Integer batchSize = (Integer) shared(mlp, "batch_size");
+        int batch = batchSize != null ? batchSize : o.model.equals("lenet5") ? 128 : 32;
         Fit fit = Fit.epochs(epochs).batchSize(batch)
-                .shuffle(!Boolean.FALSE.equals(mlp.get("shuffle")));
+                .shuffle(!Boolean.FALSE.equals(shared(mlp, "shuffle")));
         if (o.validationSplit != null) {
             fit = fit.validationSplit(o.validationSplit);
         }
@@ -188,36 +190,14 @@ final class ModelFit {
         return l;
     }
 
-    private static Optimizer optimizer(String name, Map<String, Object> p) {
-        double lr = p.containsKey("learning_rate_init") ? ((Number) p.get("learning_rate_init")).doubleValue() : -1;
-        return switch (name) {
-            case "adam" -> new Adam(lr > 0 ? lr : 0.001, num(p, "beta_1", 0.9), num(p, "beta_2", 0.999),
-                    num(p, "epsilon", 1e-7));
-            case "sgd" -> new Sgd(lr > 0 ? lr : 0.01, num(p, "momentum", 0.0),
-                    Boolean.TRUE.equals(p.get("nesterovs_momentum")));
-            case "rmsprop" -> new RmsProp(lr > 0 ? lr : 0.001, 0.9, num(p, "epsilon", 1e-7));
-            case "adagrad" -> new Adagrad(lr > 0 ? lr : 0.001, 0.1, num(p, "epsilon", 1e-7));
-            default -> throw new IllegalArgumentException("--optimizer must be adam, sgd, rmsprop or adagrad, got '"
-                    + name + "'");
-        };
-    }
-
-    private static double num(Map<String, Object> p, String key, double fallback) {
-        return p.containsKey(key) ? ((Number) p.get(key)).doubleValue() : fallback;
-    }
-
-    private static int batchSize(Object value, int fallback) {
-        if (value == null) {
-            return fallback;
+    /** A given MLP option that also applies to --model, read and checked by the MLP's table; null when not given. */
+    private static Object shared(Map<String, Object> mlp, String name) {
+        if (!mlp.containsKey(name)) {
+            return null;
         }
-        try {
-            int n = Integer.parseInt(value.toString());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--batch-size must be an integer >= 1 with --model, got '" + value + "'");
+        ParamSpec spec = MLPParams.TABLE.spec(name);
+        Object v = spec.parse(mlp.get(name), "jnn fit --model");
+        spec.check(v, "jnn fit --model");
+        return v;
     }
 }

@@ -77,11 +77,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--regressor", description = "Search an MLPRegressor (R²).")
     boolean regressor;
 
-    @Option(names = "--dtype", defaultValue = "float64", paramLabel = "float32|float64")
-    String dtype;
-
-    @Option(names = "--threads", description = "Threads for the matrix kernels of each fit (default: all cores).")
-    Integer threads;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
@@ -92,7 +89,7 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     FeatureOptions features;
 
-    @Mixin
+    /** The MLP parameters' options, added by {@link Main#commandLine()}. */
     MlpOptions mlp;
 
     static final class ScorerNames extends ArrayList<String> {
@@ -106,8 +103,8 @@ final class SearchCommand implements Callable<Integer> {
         if (!model.equals("mlp")) {
             throw new IllegalArgumentException("--model must be mlp, got '" + model + "'");
         }
-        OptionValues.threads(threads);
-        DType type = OptionValues.dtype(dtype);
+        run.applyThreads();
+        DType type = run.dtype(DType.FLOAT64);
         Map<String, Object> space = SearchSpace.parse(params, randomSearch != null);
         Estimator base = regressor ? new MLPRegressor() : new MLPClassifier();
         base.setParams(mlp.params());

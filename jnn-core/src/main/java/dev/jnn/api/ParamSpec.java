@@ -183,7 +183,7 @@ public final class ParamSpec {
     }
 
     /** Fails with scikit-learn's message when {@code v} breaks the constraint. */
-    void check(Object v, String owner) {
+    public void check(Object v, String owner) {
         if (v == null) {
             if (decl.none().isEmpty()) {
                 throw bad(owner, "None");
