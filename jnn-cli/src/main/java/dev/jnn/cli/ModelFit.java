@@ -13,14 +13,8 @@ import dev.jnn.model.Metric;
 import dev.jnn.model.ModelJson;
 import dev.jnn.model.ProgressLogger;
 import dev.jnn.model.Sequential;
-import dev.jnn.nn.Activation;
-import dev.jnn.nn.Conv2D;
-import dev.jnn.nn.Dense;
-import dev.jnn.nn.Dropout;
-import dev.jnn.nn.Flatten;
-import dev.jnn.nn.Input;
+import dev.jnn.model.zoo.ModelZoo;
 import dev.jnn.nn.Loss;
-import dev.jnn.nn.MaxPool2D;
 import dev.jnn.optim.GradientClipping;
 import dev.jnn.optim.LearningRateSchedule;
 import dev.jnn.optim.Optimizer;
@@ -45,15 +39,6 @@ final class ModelFit {
             "nesterovs_momentum", "beta_1", "beta_2", "epsilon", "shuffle");
 
     private ModelFit() {
-    }
-
-    /** The course's LeNet-5 for square single-channel images of {@code side}×{@code side} pixels. */
-    static Sequential lenet5(int side) {
-        return Sequential.of(new Input(side, side, 1),
-                new Conv2D(6, 3, Activation.RELU), new MaxPool2D(2),
-                new Conv2D(16, 3, Activation.RELU), new MaxPool2D(2),
-                new Flatten(), new Dense(120, Activation.RELU), new Dropout(0.5),
-                new Dense(84, Activation.RELU), new Dense(10, Activation.SOFTMAX));
     }
 
     static int run(ModelOptions o, Map<String, Object> mlp, Dataset set, boolean regressor, DType dtype,
@@ -83,7 +68,8 @@ final class ModelFit {
         model.build(train.x().cols());
         int epochs = o.epochs == null ? 5 : o.epochs;
         Integer batchSize = (Integer) shared(mlp, "batch_size");
-        int batch = batchSize != null ? batchSize : o.model.equals("lenet5") ? 128 : 32;
+        ModelZoo.Entry named = ModelZoo.get(o.model);
+        int batch = batchSize != null ? batchSize : named != null ? named.batchSize() : Fit.epochs(epochs).batchSize();
         Fit fit = Fit.epochs(epochs).batchSize(batch)
                 .shuffle(!Boolean.FALSE.equals(shared(mlp, "shuffle")));
         if (o.validationSplit != null) {
@@ -156,16 +142,13 @@ final class ModelFit {
     }
 
     private static Sequential build(String spec, int features) throws IOException {
-        if (spec.equals("lenet5")) {
-            int side = (int) Math.round(Math.sqrt(features));
-            if (side * side != features) {
-                throw new IllegalArgumentException("--model lenet5 needs square single-channel images (e.g. 784 = 28x28 "
-                        + "pixels); the data have " + features + " features");
-            }
-            return lenet5(side);
+        ModelZoo.Entry named = ModelZoo.get(spec);
+        if (named != null) {
+            return named.build(features);
         }
         if (!spec.endsWith(".json")) {
-            throw new IllegalArgumentException("--model must be lenet5 or a .json layer list, got '" + spec + "'");
+            throw new IllegalArgumentException("--model must be one of " + String.join(", ", ModelZoo.entries().stream()
+                    .map(ModelZoo.Entry::name).toList()) + " or a .json layer list, got '" + spec + "'");
         }
         Path file = Path.of(spec);
         if (!Files.isRegularFile(file)) {

@@ -97,6 +97,16 @@ class FitCommandTest {
             "--quiet", "--verbose", "--report", "--predictions", "--test-size", "--split-seed", "--regressor"}) {
             assertTrue(out.toString().contains(option), option);
         }
+        // each MLP option's help states the table's default; the optimizer options also the optimizers' own
+        String help = out.toString().replaceAll("\\s+", " ");
+        for (dev.jnn.api.ParamSpec p : dev.jnn.estimator.MLPParams.TABLE.specs()) {
+            if (!MlpOptions.NOT_OPTIONS.contains(p.name())) {
+                assertTrue(help.matches("(?s).*" + java.util.regex.Pattern.quote(p.doc()) + " Default: "
+                        + java.util.regex.Pattern.quote(p.pythonDefault()) + "[.;].*"), p.name());
+            }
+        }
+        assertTrue(help.contains("--momentum=X Momentum of sgd. Default: 0.9; with --model: sgd 0.0."), help);
+        assertTrue(help.contains("Default: 1e-08; with --model: adam 1e-07, rmsprop 1e-07, adagrad 1e-07."), help);
     }
 
     @Test

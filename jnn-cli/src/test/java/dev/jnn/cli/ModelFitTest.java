@@ -154,6 +154,20 @@ class ModelFitTest {
         cli = new CliRun();
         exit(cli, "fit", "--model", "lenet5", "--hidden-layer-sizes", "10");
         assertTrue(cli.err.toString().contains("--hidden-layer-sizes is an MLP option"), cli.err.toString());
+        // the optimizer's own table checks what the shared options give it, as strictly as the MLP's
+        Path json = Path.of("..", "examples", "mlp-1200.json");
+        cli = new CliRun();
+        assertEquals(2, exit(cli, "fit", "--model", json.toString(), "--learning-rate-init", "0"));
+        assertEquals("jnn: The 'learning_rate' parameter of Adam must be a float in the range (0, inf). Got 0.0 instead.",
+                cli.err.toString().strip());
+        cli = new CliRun();
+        assertEquals(2, exit(cli, "fit", "--model", json.toString(), "--optimizer", "sgd", "--momentum", "1.5"));
+        assertEquals("jnn: The 'momentum' parameter of SGD must be a float in the range [0, 1]. Got 1.5 instead.",
+                cli.err.toString().strip());
+        cli = new CliRun();
+        assertEquals(2, exit(cli, "fit", "--model", json.toString(), "--optimizer", "sgd", "--beta-1", "0.5"));
+        assertEquals("jnn: --beta-1 does not apply to --optimizer sgd (it takes --learning-rate-init, --momentum,"
+                + " --nesterovs-momentum)", cli.err.toString().strip());
     }
 
     private static int exit(CliRun cli, String... args) {

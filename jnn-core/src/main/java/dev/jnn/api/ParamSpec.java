@@ -204,7 +204,9 @@ public final class ParamSpec {
             double d = n.doubleValue();
             boolean ok = decl.wholeOrInf() ? d == Double.POSITIVE_INFINITY || inside(d) && d == Math.rint(d) : inside(d);
             if (!ok) {
-                throw bad(owner, v instanceof Double ? PyFormat.repr(d) : v.toString());
+                // a whole n_iter_no_change is an int to Python, as whoever passed it wrote it
+                boolean asInt = !(v instanceof Double) || decl.wholeOrInf() && d == Math.rint(d) && !Double.isInfinite(d);
+                throw bad(owner, asInt ? Long.toString((long) d) : PyFormat.repr(d));
             }
         }
     }

@@ -65,19 +65,19 @@ public final class MLPClassifier extends MultilayerPerceptron implements Classif
     }
 
     public MLPClassifier fit(double[][] x, int[] y) {
-        return fit(Inputs.matrix(x, NAME), y);
+        return fit(InputValidation.matrix(x, NAME), y);
     }
 
     public MLPClassifier fit(float[][] x, int[] y) {
-        return fit(Inputs.matrix(x, NAME), y);
+        return fit(InputValidation.matrix(x, NAME), y);
     }
 
     public MLPClassifier fit(double[][] x, String[] y) {
-        return fit(Inputs.matrix(x, NAME), y);
+        return fit(InputValidation.matrix(x, NAME), y);
     }
 
     public MLPClassifier fit(double[][] x, int[][] y) {
-        return fit(Inputs.matrix(x, NAME), y);
+        return fit(InputValidation.matrix(x, NAME), y);
     }
 
     /**
@@ -101,13 +101,13 @@ public final class MLPClassifier extends MultilayerPerceptron implements Classif
     }
 
     public MLPClassifier partialFit(double[][] x, int[] y, int[] classes) {
-        return partialFit(Inputs.matrix(x, NAME), y, classes);
+        return partialFit(InputValidation.matrix(x, NAME), y, classes);
     }
 
     private MLPClassifier train(Tensor x, int n, ClassLabels seen, Function<ClassLabels, int[]> encode,
                                 boolean incremental, ClassLabels given) {
-        Inputs.check(x, NAME);
-        Inputs.sameLength(x.rows(), n);
+        InputValidation.check(x, NAME);
+        InputValidation.sameLength(x.rows(), n);
         checkIncremental(incremental);
         if (incremental) {
             if (classes == null && given == null) {
@@ -140,8 +140,8 @@ public final class MLPClassifier extends MultilayerPerceptron implements Classif
     }
 
     private MLPClassifier trainMultilabel(Tensor x, int[][] y, boolean incremental) {
-        Inputs.check(x, NAME);
-        Inputs.sameLength(x.rows(), y.length);
+        InputValidation.check(x, NAME);
+        InputValidation.sameLength(x.rows(), y.length);
         checkIncremental(incremental);
         int labels = y.length == 0 ? 0 : y[0].length;
         Tensor target = Tensor.zeros(x.dtype(), y.length, Math.max(labels, 1));
@@ -205,11 +205,11 @@ public final class MLPClassifier extends MultilayerPerceptron implements Classif
     }
 
     public int[] predict(double[][] x) {
-        return predict(Inputs.matrix(x, NAME));
+        return predict(InputValidation.matrix(x, NAME));
     }
 
     public int[] predict(float[][] x) {
-        return predict(Inputs.matrix(x, NAME));
+        return predict(InputValidation.matrix(x, NAME));
     }
 
     /** Predicted labels as text (works for int and string labels). */
@@ -226,7 +226,7 @@ public final class MLPClassifier extends MultilayerPerceptron implements Classif
     /** Predicted class indices into {@link #classes()}: p > 0.5 for binary, the first arg-max for multiclass. */
     public int[] predictIndices(Tensor x) {
         requireSingleLabel();
-        return ClassifierOutputs.decode(forwardAll(Inputs.check(x, NAME)), classes.size());
+        return ClassifierOutputs.decode(forwardAll(InputValidation.check(x, NAME)), classes.size());
     }
 
     /** Multilabel predictions: 1 where a label's probability is > 0.5. */
@@ -235,16 +235,16 @@ public final class MLPClassifier extends MultilayerPerceptron implements Classif
         if (classes.kind != ClassLabels.Kind.MULTILABEL) {
             throw new IllegalStateException("predictMultilabel needs a classifier fitted on a multilabel indicator");
         }
-        return ClassifierOutputs.threshold(forwardAll(Inputs.check(x, NAME)));
+        return ClassifierOutputs.threshold(forwardAll(InputValidation.check(x, NAME)));
     }
 
     /** Class probabilities; two columns {@code [1-p, p]} when there is one output (even with one class). */
     public double[][] predictProba(Tensor x) {
-        return ClassifierOutputs.probabilities(forwardAll(Inputs.check(x, NAME)));
+        return ClassifierOutputs.probabilities(forwardAll(InputValidation.check(x, NAME)));
     }
 
     public double[][] predictProba(double[][] x) {
-        return predictProba(Inputs.matrix(x, NAME));
+        return predictProba(InputValidation.matrix(x, NAME));
     }
 
     /** The natural log of {@link #predictProba}, unclipped (so -inf is possible). */
@@ -260,19 +260,19 @@ public final class MLPClassifier extends MultilayerPerceptron implements Classif
 
     /** Mean accuracy of {@link #predict} on int labels. */
     public double score(Tensor x, int[] y) {
-        Inputs.sameLength(x.rows(), y.length);
+        InputValidation.sameLength(x.rows(), y.length);
         return ClassifierOutputs.accuracy(predict(x), y);
     }
 
     /** Mean accuracy on string labels. */
     public double score(Tensor x, String[] y) {
-        Inputs.sameLength(x.rows(), y.length);
+        InputValidation.sameLength(x.rows(), y.length);
         return ClassifierOutputs.accuracy(predictNames(x), y);
     }
 
     /** Subset accuracy on a multilabel indicator: the share of rows predicted exactly. */
     public double score(Tensor x, int[][] y) {
-        Inputs.sameLength(x.rows(), y.length);
+        InputValidation.sameLength(x.rows(), y.length);
         int[][] p = predictMultilabel(x);
         int hits = 0;
         for (int r = 0; r < y.length; r++) {

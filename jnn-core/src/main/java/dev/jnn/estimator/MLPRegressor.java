@@ -52,15 +52,15 @@ public final class MLPRegressor extends MultilayerPerceptron implements Regresso
     }
 
     public MLPRegressor fit(double[][] x, double[] y) {
-        return fit(Inputs.matrix(x, NAME), y);
+        return fit(InputValidation.matrix(x, NAME), y);
     }
 
     public MLPRegressor fit(float[][] x, double[] y) {
-        return fit(Inputs.matrix(x, NAME), y);
+        return fit(InputValidation.matrix(x, NAME), y);
     }
 
     public MLPRegressor fit(double[][] x, double[][] y) {
-        return fit(Inputs.matrix(x, NAME), y);
+        return fit(InputValidation.matrix(x, NAME), y);
     }
 
     /** One epoch over the given rows (stochastic solvers only). */
@@ -74,8 +74,8 @@ public final class MLPRegressor extends MultilayerPerceptron implements Regresso
     }
 
     private MLPRegressor train(Tensor x, Tensor y, boolean incremental) {
-        Inputs.check(x, NAME);
-        Inputs.sameLength(x.rows(), y.rows());
+        InputValidation.check(x, NAME);
+        InputValidation.sameLength(x.rows(), y.rows());
         if (incremental && params.solver() == Solver.LBFGS) {
             throw new IllegalArgumentException("partial_fit is only available for stochastic optimizers. lbfgs is not stochastic.");
         }
@@ -89,7 +89,7 @@ public final class MLPRegressor extends MultilayerPerceptron implements Regresso
 
     /** Predictions for one-output models. */
     public double[] predict(Tensor x) {
-        Tensor p = forwardAll(Inputs.check(x, NAME));
+        Tensor p = forwardAll(InputValidation.check(x, NAME));
         if (nOutputs != 1) {
             throw new IllegalStateException("this regressor has " + nOutputs + " outputs: use predictOutputs");
         }
@@ -97,24 +97,24 @@ public final class MLPRegressor extends MultilayerPerceptron implements Regresso
     }
 
     public double[] predict(double[][] x) {
-        return predict(Inputs.matrix(x, NAME));
+        return predict(InputValidation.matrix(x, NAME));
     }
 
     /** Predictions as rows × outputs (works for any number of outputs). */
     public double[][] predictOutputs(Tensor x) {
-        return forwardAll(Inputs.check(x, NAME)).toDoubleMatrix();
+        return forwardAll(InputValidation.check(x, NAME)).toDoubleMatrix();
     }
 
     /** R² of the predictions of a one-output model. */
     public double score(Tensor x, double[] y) {
-        Inputs.sameLength(x.rows(), y.length);
-        return r2(column(y, DType.FLOAT64), forwardAll(Inputs.check(x, NAME)));
+        InputValidation.sameLength(x.rows(), y.length);
+        return r2(column(y, DType.FLOAT64), forwardAll(InputValidation.check(x, NAME)));
     }
 
     /** R² averaged uniformly over outputs. */
     public double score(Tensor x, double[][] y) {
-        Inputs.sameLength(x.rows(), y.length);
-        return r2(matrix(y, DType.FLOAT64), forwardAll(Inputs.check(x, NAME)));
+        InputValidation.sameLength(x.rows(), y.length);
+        return r2(matrix(y, DType.FLOAT64), forwardAll(InputValidation.check(x, NAME)));
     }
 
     @Override

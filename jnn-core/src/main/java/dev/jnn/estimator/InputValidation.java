@@ -6,8 +6,8 @@ import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
 
 /** Checks of estimator inputs with scikit-learn's messages ({@code check_array}, {@code check_consistent_length}). */
-final class Inputs {
-    private Inputs() {
+final class InputValidation {
+    private InputValidation() {
     }
 
     static Tensor matrix(double[][] x, String owner) {
