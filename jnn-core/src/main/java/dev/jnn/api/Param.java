@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
 public @interface Param {
-    /** The default, written as Python would: {@code "100"}, {@code "relu"}, {@code "auto"}, {@code "None"}, {@code "inf"}. */
+    /** The default as Python writes it: {@code "100"}, {@code "relu"}, {@code "auto"}, {@code "None"}. */
     String value();
 
     /** What the parameter does, in one line. */
@@ -39,6 +39,6 @@ public @interface Param {
     /** The constraint as the error message says it, where the generated wording would differ from scikit-learn's. */
     String says() default "";
 
-    /** The command line's placeholder for the value, when the type's own ({@code N}, {@code X}, choices) does not fit. */
+    /** The command line's placeholder, where the type's own ({@code N}, {@code X}, the choices) does not fit. */
     String label() default "";
 }

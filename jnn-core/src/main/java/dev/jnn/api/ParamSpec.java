@@ -197,15 +197,18 @@ public final class ParamSpec {
         } else if (v instanceof int[] a) {
             for (int x : a) {
                 if (!inside(x)) {
-                    throw new IllegalArgumentException(name + " must be " + decl.says() + ", got " + PyFormat.list(a) + ".");
+                    throw new IllegalArgumentException(name + " must be " + decl.says() + ", got " + PyFormat.list(a)
+                            + ".");
                 }
             }
         } else if (v instanceof Number n) {
             double d = n.doubleValue();
-            boolean ok = decl.wholeOrInf() ? d == Double.POSITIVE_INFINITY || inside(d) && d == Math.rint(d) : inside(d);
+            boolean ok = decl.wholeOrInf() ? d == Double.POSITIVE_INFINITY || inside(d) && d == Math.rint(d)
+                    : inside(d);
             if (!ok) {
                 // a whole n_iter_no_change is an int to Python, as whoever passed it wrote it
-                boolean asInt = !(v instanceof Double) || decl.wholeOrInf() && d == Math.rint(d) && !Double.isInfinite(d);
+                boolean asInt = !(v instanceof Double)
+                        || decl.wholeOrInf() && d == Math.rint(d) && !Double.isInfinite(d);
                 throw bad(owner, asInt ? Long.toString((long) d) : PyFormat.repr(d));
             }
         }
@@ -246,7 +249,8 @@ public final class ParamSpec {
             return s.isEmpty() ? new int[0]
                     : Arrays.stream(s.split(",")).filter(t -> !t.isEmpty()).mapToInt(Integer::parseInt).toArray();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("hidden_layer_sizes must be integers separated by commas, got '" + v + "'");
+            throw new IllegalArgumentException("hidden_layer_sizes must be integers separated by commas, got '" + v
+                    + "'");
         }
     }
 
@@ -277,7 +281,8 @@ public final class ParamSpec {
         return switch (ParamTable.lower(String.valueOf(v))) {
             case "true", "1" -> true;
             case "false", "0" -> false;
-            default -> throw new IllegalArgumentException("parameter " + name + " must be true or false, got '" + v + "'");
+            default -> throw new IllegalArgumentException("parameter " + name + " must be true or false, got '" + v
+                    + "'");
         };
     }
 

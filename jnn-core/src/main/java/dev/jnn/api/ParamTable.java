@@ -145,7 +145,10 @@ public final class ParamTable<R extends Record> {
         }
     }
 
-    /** {@code learningRateInit} → {@code learning_rate_init}; a digit after letters starts a word ({@code beta1} → {@code beta_1}). */
+    /**
+     * {@code learningRateInit} → {@code learning_rate_init}; a digit after a letter starts a word
+     * ({@code beta1} → {@code beta_1}).
+     */
     static String snakeCase(String javaName) {
         StringBuilder b = new StringBuilder();
         char prev = 0;

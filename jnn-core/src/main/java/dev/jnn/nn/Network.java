@@ -94,6 +94,9 @@ public final class Network {
      * Keras scales penalties by 1; scikit-learn divides its L2 term by the batch's rows.
      */
     public double backward(Loss loss, Tensor y, Tensor out, double penaltyScale) {
+        if (fused == null) {
+            throw new IllegalStateException("Network.backward needs a training forward pass first");
+        }
         grad = Buffers.ensure(grad, out.dtype(), out.rows(), out.cols());
         Tensor g = grad.rows(0, out.rows());
         int last = layers.size() - 1;

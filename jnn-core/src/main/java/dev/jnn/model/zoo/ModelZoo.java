@@ -76,7 +76,7 @@ public final class ModelZoo {
     private static int side(String model, int features) {
         int side = (int) Math.round(Math.sqrt(features));
         if (side * side != features) {
-            throw new IllegalArgumentException("--model " + model + " needs square single-channel images (e.g. 784"
+            throw new IllegalArgumentException(model + " needs square single-channel images (e.g. 784"
                     + " = 28x28 pixels); the data have " + features + " features");
         }
         return side;
