@@ -1,6 +1,7 @@
 package dev.jnn.cli;
 
 import dev.jnn.data.Dataset;
+import dev.jnn.plot.Figures;
 import dev.jnn.data.ImageFiles;
 import dev.jnn.data.Samples;
 import dev.jnn.estimator.MLPClassifier;
@@ -57,6 +58,12 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write the results as JSON (atomically).")
     Path report;
 
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Write the run's figures as DIR/KIND.png (loss curve, confusion matrix, decision boundary of"
+                    + " 2-D data, ROC curves, misclassified images, first-layer weights or feature maps and filters,"
+                    + " PCA) and DIR/index.html, one offline page with the numbers and every figure.")
+    Path plots;
+
     @Option(names = "--predictions", paramLabel = "FILE.csv", description = "Write one predicted label a line, in test-set order.")
     Path predictions;
 
@@ -80,7 +87,14 @@ final class FitCommand implements Callable<Integer> {
                 set = new Dataset(set.name(), set.train().withX(t.fitTransform(set.train().x())),
                         set.test().withX(t.transform(set.test().x())));
             }
-            return ModelFit.run(modelOptions, mlp.params(), set, regressor, explicit, quiet, report, predictions, out);
+            RunPlots figures = plots == null ? null : new RunPlots(plots);
+            int code = ModelFit.run(modelOptions, mlp.params(), set, regressor, explicit, quiet, report, predictions,
+                    figures, out);
+            if (figures != null) {
+                figures.write("jnn fit --model " + modelOptions.model + " on " + dataOptions.data, commandLine(),
+                        Map.of("model", modelOptions.model), null, out);
+            }
+            return code;
         }
         DType type = run.dtype(DType.FLOAT64);
         List<Transformer> transforms = features.transformers();
@@ -90,11 +104,14 @@ final class FitCommand implements Callable<Integer> {
             params.put("verbose", true);
         }
         est.setParams(params);
+        RunPlots figures = plots == null ? null : new RunPlots(plots);
 
         PrintWriter out = spec.commandLine().getOut();
         Dataset set = dataOptions.load(type, !regressor, !quiet);
         Samples train = set.train();
         Samples testSet = set.test();
+        Samples rawTrain = train;
+        Samples rawTest = testSet;
         int rawFeatures = train.x().cols();
         for (Transformer t : transforms) {
             train = train.withX(t.fitTransform(train.x()));
@@ -105,6 +122,7 @@ final class FitCommand implements Callable<Integer> {
                     dataOptions.data, train.size(), testSet.size(), train.x().cols(), type.toString().toLowerCase(java.util.Locale.ROOT));
         }
         FitResult result;
+        List<Double> losses;
         try (ProgressMonitor monitor = new ProgressMonitor(out, !quiet && !main.verbose)) {
             est.setMonitor(monitor);
             long start = System.nanoTime();
@@ -121,6 +139,7 @@ final class FitCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             monitor.close();
             result = FitResult.of(est, testSet, intLabels, seconds, monitor.epochSeconds());
+            losses = monitor.losses();
         }
         if (!quiet) {
             out.printf("Fitted in %.2f s: %d iterations, final loss %.6f%n%n", result.fitSeconds(),
@@ -134,10 +153,45 @@ final class FitCommand implements Callable<Integer> {
         if (report != null) {
             result.writeReport(report, est);
         }
+        if (figures != null) {
+            plots(figures, est, losses, rawTrain, rawTest, testSet, transforms, result);
+            figures.write(est.getClass().getSimpleName() + " on " + dataOptions.data, commandLine(), est.getParams(),
+                    result.summary(), out);
+        }
         if (predictions != null) {
             result.writePredictions(predictions);
         }
         return 0;
+    }
+
+    /** The figures of an MLP run, for {@code --plots}. */
+    private static void plots(RunPlots figures, MultilayerPerceptron est, List<Double> losses, Samples rawTrain,
+                              Samples rawTest, Samples test, List<Transformer> transforms, FitResult result) {
+        boolean stochastic = est.params().solver().stochastic();
+        figures.lossCurve(est.getClass().getSimpleName(), losses, stochastic ? est.validationScores() : null,
+                "validation score", false);
+        figures.metric("n_iter", est.nIter());
+        figures.metric("fit seconds", result.fitSeconds());
+        if (est instanceof MLPClassifier clf) {
+            figures.metric("test accuracy", result.report().accuracy());
+            figures.classifier(result.confusion(), rawTest, rawTest.x(), result.predicted(), clf.classNames(),
+                    clf.predictProba(test.x()));
+            figures.boundary(rawTrain, transforms, clf.classNames(), clf::predictIndices, clf::predictProba);
+            int side = RunPlots.imageSide(rawTrain.x().cols());
+            if (side > 0 && transforms.isEmpty()) {
+                figures.add(Figures.firstLayerWeights(clf.coefs().get(0), side, side));
+            }
+            figures.pca(transforms, rawTrain, clf.classNames());
+        } else {
+            figures.metric("test R2", result.r2());
+            figures.metric("test MSE", result.mse());
+            figures.pca(transforms, rawTrain, null);
+        }
+    }
+
+    /** The command as typed, for the report page. */
+    private String commandLine() {
+        return "jnn fit " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 
     private void predictImages(MultilayerPerceptron est, int rawFeatures, List<Transformer> transforms, DType type, PrintWriter out) {

@@ -14,6 +14,10 @@ import dev.jnn.model.ModelJson;
 import dev.jnn.model.ProgressLogger;
 import dev.jnn.model.Sequential;
 import dev.jnn.model.zoo.ModelZoo;
+import dev.jnn.nn.Conv2D;
+import dev.jnn.nn.Dense;
+import dev.jnn.nn.Layer;
+import dev.jnn.plot.Figures;
 import dev.jnn.nn.Loss;
 import dev.jnn.optim.GradientClipping;
 import dev.jnn.optim.LearningRateSchedule;
@@ -28,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +47,8 @@ final class ModelFit {
     }
 
     static int run(ModelOptions o, Map<String, Object> mlp, Dataset set, boolean regressor, DType dtype,
-                   boolean quiet, Path report, Path predictions, PrintWriter out) throws IOException {
+                   boolean quiet, Path report, Path predictions, RunPlots figures, PrintWriter out)
+            throws IOException {
         for (String k : mlp.keySet()) {
             if (!SHARED.contains(k)) {
                 throw new IllegalArgumentException("--" + k.replace('_', '-') + " is an MLP option; it does not apply "
@@ -138,7 +144,68 @@ final class ModelFit {
         if (predictions != null) {
             result.writePredictions(predictions);
         }
+        if (figures != null) {
+            plots(figures, o, model, history, train, test, classes, result, seconds);
+        }
         return 0;
+    }
+
+    /** The figures of a network's run, for {@code --plots}. */
+    private static void plots(RunPlots figures, ModelOptions o, Sequential model, History history, Samples train,
+                              Samples test, String[] classes, FitResult result, double seconds) {
+        figures.lossCurve(o.model, history.get("loss"), history.history().containsKey("val_loss")
+                ? history.get("val_loss") : null, "val_loss", true);
+        figures.metric("epochs", history.epochs());
+        figures.metric("fit seconds", seconds);
+        if (classes == null) {
+            figures.metric("test R2", result.r2());
+            figures.metric("test MSE", result.mse());
+            return;
+        }
+        figures.metric("test accuracy", result.report().accuracy());
+        figures.classifier(result.confusion(), test, test.x(), result.predicted(), classes,
+                probabilities(model.predict(test.x())));
+        figures.boundary(train, List.of(), classes, model::predictClasses, x -> probabilities(model.predict(x)));
+        int side = RunPlots.imageSide(train.x().cols());
+        for (int i = 0; i < model.layers().size() && side > 0; i++) {
+            Layer l = model.layers().get(i);
+            if (l instanceof Conv2D conv) {
+                int[] shape = l.outputShape();
+                figures.add(Figures.featureMaps(model.activations(i, test.x().rows(0, 1)), shape[0], shape[1],
+                        shape[2]));
+                List<?> size = (List<?>) conv.config().get("kernel_size");
+                int kh = (Integer) size.get(0);
+                int kw = (Integer) size.get(1);
+                Tensor k = conv.kernel().value();
+                figures.add(Figures.filters(k, kh, kw, k.rows() / (kh * kw)));
+                return;
+            }
+            if (l instanceof Dense d && !d.parameters().isEmpty()) {
+                Tensor k = d.kernel().value();
+                if (k.rows() == side * side) {
+                    figures.add(Figures.firstLayerWeights(k, side, side));
+                }
+                return;
+            }
+        }
+    }
+
+    /** Class probabilities from a network's outputs: softmax columns, or one sigmoid output as two columns. */
+    private static double[][] probabilities(Tensor out) {
+        double[][] p = new double[out.rows()][];
+        for (int r = 0; r < out.rows(); r++) {
+            p[r] = out.cols() == 1 ? new double[] {1 - out.get(r, 0), out.get(r, 0)}
+                    : rowOf(out, r);
+        }
+        return p;
+    }
+
+    private static double[] rowOf(Tensor t, int r) {
+        double[] v = new double[t.cols()];
+        for (int c = 0; c < v.length; c++) {
+            v[c] = t.get(r, c);
+        }
+        return v;
     }
 
     private static Sequential build(String spec, int features) throws IOException {

@@ -18,6 +18,7 @@ final class ProgressMonitor implements FitMonitor, AutoCloseable {
     private final boolean bar;
     private ProgressBar progress;
     private final List<Double> epochSeconds = new ArrayList<>();
+    private final List<Double> losses = new ArrayList<>();
     private long last = System.nanoTime();
 
     ProgressMonitor(PrintWriter out, boolean bar) {
@@ -29,6 +30,7 @@ final class ProgressMonitor implements FitMonitor, AutoCloseable {
     public void onIteration(int iteration, int maxIterations, double loss, double validationScore) {
         long now = System.nanoTime();
         epochSeconds.add((now - last) / 1e9);
+        losses.add(loss);
         last = now;
         if (!bar) {
             return;
@@ -46,6 +48,11 @@ final class ProgressMonitor implements FitMonitor, AutoCloseable {
     public void onMessage(String line) {
         out.println(line);
         out.flush();
+    }
+
+    /** The loss of every iteration (epochs of sgd and adam, iterations of lbfgs), in order. */
+    List<Double> losses() {
+        return losses;
     }
 
     /** Seconds per iteration, in order. */

@@ -1,6 +1,7 @@
 package dev.jnn.cli;
 
 import dev.jnn.data.Dataset;
+import dev.jnn.plot.Figures;
 import dev.jnn.data.Samples;
 import dev.jnn.api.Estimator;
 import dev.jnn.estimator.MLPClassifier;
@@ -74,6 +75,14 @@ final class SearchCommand implements Callable<Integer> {
             description = "A failing fit scores NaN (and ranks last) or stops the search. Default: ${DEFAULT-VALUE}.")
     String errorScore;
 
+    @Option(names = "--return-train-score", description = "Also score each candidate on its training folds"
+            + " (cv_results_'s *_train_* columns; with --plots, search_heatmap_train.png).")
+    boolean returnTrainScore;
+
+    @Option(names = "--plots", paramLabel = "DIR", description = "Write search_heatmap.png (when exactly two"
+            + " parameters vary) and DIR/index.html with the results.")
+    Path plots;
+
     @Option(names = "--regressor", description = "Search an MLPRegressor (R²).")
     boolean regressor;
 
@@ -123,7 +132,7 @@ final class SearchCommand implements Callable<Integer> {
             prefixed.put(prefix + e.getKey(), e.getValue());
         }
         GridSearchCV.Settings settings = GridSearchCV.Settings.DEFAULTS.withScoring(scoring).withNJobs(jobs)
-                .withCv(splitter()).withRaiseOnError(switch (errorScore) {
+                .withCv(splitter()).withReturnTrainScore(returnTrainScore).withRaiseOnError(switch (errorScore) {
                     case "nan" -> false;
                     case "raise" -> true;
                     default -> throw new IllegalArgumentException("--error-score must be nan or raise, got '"
@@ -132,6 +141,7 @@ final class SearchCommand implements Callable<Integer> {
         GridSearchCV search = randomSearch != null
                 ? new RandomizedSearchCV(base, prefixed, randomSearch, searchSeed, settings)
                 : new GridSearchCV(base, SearchSpace.asGrid(prefixed), settings);
+        RunPlots figures = plots == null ? null : new RunPlots(plots);
         Dataset set = data.load(type, !regressor, !quiet);
         Samples train = set.train();
         // Integer classes stay as they are; text classes become their index among the training labels.
@@ -166,6 +176,23 @@ final class SearchCommand implements Callable<Integer> {
             } else {
                 search.cvResults().writeCsv(results);
             }
+        }
+        if (figures != null) {
+            List<String> varied = space.entrySet().stream().filter(e -> !(e.getValue() instanceof List<?> l)
+                    || l.size() > 1).map(Map.Entry::getKey).toList();
+            if (varied.size() == 2) {
+                Map<String, List<Object>> cv = search.cvResults().asMap();
+                figures.add(Figures.searchHeatmap(cv, prefix + varied.get(0), prefix + varied.get(1), false));
+                if (returnTrainScore) {
+                    figures.add(Figures.searchHeatmap(cv, prefix + varied.get(0), prefix + varied.get(1), true));
+                }
+            }
+            figures.metric("best CV score", search.bestScore());
+            figures.metric("test score", testScore);
+            figures.metric("search seconds", seconds);
+            figures.write("jnn search on " + data.data, "jnn search " + String.join(" ",
+                    spec.commandLine().getParseResult().originalArgs()), search.bestParams(),
+                    SearchReport.text(search, prefix, seconds, testScore, set.test().size()), out);
         }
         return 0;
     }
