@@ -28,8 +28,8 @@ import java.util.concurrent.Callable;
 /** {@code jnn plot KIND}: one figure from saved results, from a data set, or of the activation functions. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = "Draw one figure as PNG: loss-curve (--report, repeatable to overlay runs), confusion-matrix"
-                + " (--report), search-heatmap (--results with --rows and --cols), data (--data; two chosen"
-                + " --features as a pair plot when there are more than two), activations.")
+                + " (--report), search-heatmap (--results with --rows and --cols), data (--data: 2-D points, images"
+                + " as a grid of samples, else two chosen --features as a pair plot), activations.")
 final class PlotCommand implements Callable<Integer> {
     /** The kinds, as the command line names them. */
     enum Kind { LOSS_CURVE, CONFUSION_MATRIX, SEARCH_HEATMAP, DATA, ACTIVATIONS }
@@ -155,6 +155,14 @@ final class PlotCommand implements Callable<Integer> {
         String[] names = s.classes();
         if (s.x().cols() == 2 && featureColumns == null) {
             return Figures.scatter(s.x(), y, names);
+        }
+        int side = RunPlots.imageSide(s.x().cols());
+        if (side > 0 && featureColumns == null) {                 // images: a grid of samples with their labels
+            String[] captions = new String[Math.min(50, s.size())];
+            for (int r = 0; r < captions.length; r++) {
+                captions[r] = names[y[r]];
+            }
+            return Figures.samples(s.x(), side, side, captions, captions.length);
         }
         int i = featureColumns == null ? 0 : featureColumns.get(0);
         int j = featureColumns == null ? 1 : featureColumns.size() > 1 ? featureColumns.get(1) : -1;

@@ -83,6 +83,10 @@ class PlotsCommandTest {
                 dir.resolve("iris.png").toString()), cli.err.toString());
         assertPng(dir.resolve("iris.png"));
         cli = new CliRun();
+        assertEquals(0, cli.run("plot", "data", "--data", "digits", "-o", dir.resolve("digits.png").toString()),
+                cli.err.toString());
+        assertPng(dir.resolve("digits.png"));
+        cli = new CliRun();
         assertEquals(0, cli.run("plot", "activations", "-o", dir.resolve("act.png").toString()), cli.err.toString());
         assertPng(dir.resolve("act.png"));
     }

@@ -142,8 +142,18 @@ final class Heatmaps {
         return scale;
     }
 
-    /** Tuples (hidden_layer_sizes) as their text, so that equal tuples are one value. */
+    /**
+     * Tuples (hidden_layer_sizes) as their text, so that equal tuples are one value; numbers written as text (as a
+     * command line gives them) as numbers, so that they sort and show as such.
+     */
     private static Object comparable(Object v) {
+        if (v instanceof String s) {
+            try {
+                return Double.parseDouble(s.trim());
+            } catch (NumberFormatException e) {
+                return s;
+            }
+        }
         return v instanceof int[] a ? java.util.Arrays.toString(a) : v instanceof List<?> l ? l.toString() : v;
     }
 
@@ -180,6 +190,7 @@ final class Heatmaps {
     private static String[] labels(List<Object> values) {
         boolean log = logSpaced(values);
         return values.stream().map(v -> log ? String.format(Locale.ROOT, "%.0e", ((Number) v).doubleValue())
+                : v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue())
                 : String.valueOf(v)).toArray(String[]::new);
     }
 }
