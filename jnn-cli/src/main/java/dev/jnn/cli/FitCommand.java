@@ -58,6 +58,10 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write the results as JSON (atomically).")
     Path report;
 
+    @Option(names = "--save", paramLabel = "FILE.safetensors",
+            description = "Save the trained model (safetensors layout; jnn predict, evaluate and info read it).")
+    Path save;
+
     @Option(names = "--plots", paramLabel = "DIR",
             description = "Write the run's figures as DIR/KIND.png (loss curve, confusion matrix, decision boundary of"
                     + " 2-D data, ROC curves, misclassified images, first-layer weights or feature maps and filters,"
@@ -79,6 +83,10 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         run.applyThreads();
+        if (save != null && !features.transformers().isEmpty()) {
+            throw new IllegalArgumentException("--save does not keep --functions, --poly, --scale or --pca yet: save a"
+                    + " model trained on the features as they are");
+        }
         if (modelOptions.given()) {
             DType explicit = run.dtype(null);
             PrintWriter out = spec.commandLine().getOut();
@@ -89,7 +97,7 @@ final class FitCommand implements Callable<Integer> {
             }
             RunPlots figures = plots == null ? null : new RunPlots(plots);
             int code = ModelFit.run(modelOptions, mlp.params(), set, regressor, explicit, quiet, report, predictions,
-                    figures, out);
+                    figures, save, out);
             if (figures != null) {
                 figures.write("jnn fit --model " + modelOptions.model + " on " + dataOptions.data, commandLine(),
                         Map.of("model", modelOptions.model), null, out);
@@ -152,6 +160,11 @@ final class FitCommand implements Callable<Integer> {
         }
         if (report != null) {
             result.writeReport(report, est);
+        }
+        if (save != null) {
+            dev.jnn.io.ModelFiles.save(est, save);
+            out.println("Saved the model to " + save);
+            out.flush();
         }
         if (figures != null) {
             plots(figures, est, losses, rawTrain, rawTest, testSet, transforms, result);

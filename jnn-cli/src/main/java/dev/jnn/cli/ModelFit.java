@@ -47,7 +47,7 @@ final class ModelFit {
     }
 
     static int run(ModelOptions o, Map<String, Object> mlp, Dataset set, boolean regressor, DType dtype,
-                   boolean quiet, Path report, Path predictions, RunPlots figures, PrintWriter out)
+                   boolean quiet, Path report, Path predictions, RunPlots figures, Path save, PrintWriter out)
             throws IOException {
         for (String k : mlp.keySet()) {
             if (!SHARED.contains(k)) {
@@ -143,6 +143,15 @@ final class ModelFit {
         }
         if (predictions != null) {
             result.writePredictions(predictions);
+        }
+        if (save != null) {
+            if (classes != null) {
+                dev.jnn.io.ModelFiles.save(model, classes, save);
+            } else {
+                dev.jnn.io.ModelFiles.save(model, save);
+            }
+            out.println("Saved the model to " + save);
+            out.flush();
         }
         if (figures != null) {
             plots(figures, o, model, history, train, test, classes, result, seconds);

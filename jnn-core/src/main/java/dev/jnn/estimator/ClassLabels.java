@@ -41,6 +41,16 @@ final class ClassLabels {
         return new ClassLabels(classes.length <= 2 ? Kind.BINARY : Kind.MULTICLASS, null, classes);
     }
 
+    /** Labels read back from a model file: the integer or the string classes, or a multilabel indicator. */
+    static ClassLabels restored(boolean multilabel, int[] ints, String[] strings) {
+        if (multilabel) {
+            return multilabel(ints.length);
+        }
+        int n = ints != null ? ints.length : strings.length;
+        return new ClassLabels(n <= 2 ? Kind.BINARY : Kind.MULTICLASS, ints == null ? null : ints.clone(),
+                strings == null ? null : strings.clone());
+    }
+
     static ClassLabels multilabel(int labels) {
         int[] classes = new int[labels];
         Arrays.setAll(classes, i -> i);

@@ -104,6 +104,16 @@ public final class MLPClassifier extends MultilayerPerceptron implements Classif
         return partialFit(InputValidation.matrix(x, NAME), y, classes);
     }
 
+    /** The fitted labels. */
+    ClassLabels classLabels() {
+        requireFitted();
+        return classes;
+    }
+
+    void restoreClassLabels(ClassLabels labels) {
+        this.classes = labels;
+    }
+
     private MLPClassifier train(Tensor x, int n, ClassLabels seen, Function<ClassLabels, int[]> encode,
                                 boolean incremental, ClassLabels given) {
         InputValidation.check(x, NAME);

@@ -1,0 +1,102 @@
+package dev.jnn.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jnn.estimator.MLPClassifier;
+import dev.jnn.io.ModelFiles;
+import dev.jnn.model.Sequential;
+import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code jnn fit --save}, then {@code predict}, {@code evaluate} and {@code info} on the saved file. */
+class ModelFileCommandsTest {
+    @Test
+    void savedMlpPredictsEvaluatesAndDescribesItself(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("iris.safetensors");
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--data", "iris", "--hidden-layer-sizes", "6", "--max-iter", "80",
+                "--random-state", "0", "--quiet", "--save", model.toString(), "--report",
+                dir.resolve("fit.json").toString()), cli.err.toString());
+        Path rows = dir.resolve("rows.csv");
+        Files.writeString(rows, "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\n6.7,3.0,5.2,2.3\n"
+                + "5.9,3.0,4.2,1.5\n");
+        Path out = dir.resolve("pred.csv");
+        cli = new CliRun();
+        assertEquals(0, cli.run("predict", "--model", model.toString(), "--input", rows.toString(), "--proba",
+                "--output", out.toString()), cli.err.toString());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("label,proba_0,proba_1,proba_2", lines.get(0));
+        MLPClassifier clf = ModelFiles.load(model, MLPClassifier.class);
+        double[][] x = {{5.1, 3.5, 1.4, 0.2}, {6.7, 3.0, 5.2, 2.3}, {5.9, 3.0, 4.2, 1.5}};
+        double[][] p = clf.predictProba(x);
+        for (int r = 0; r < 3; r++) {
+            String[] cells = lines.get(r + 1).split(",");
+            assertEquals(clf.predictNames(Tensor.wrap(x[r], 1, 4))[0], cells[0]);
+            for (int k = 0; k < 3; k++) {
+                assertEquals(p[r][k], Double.parseDouble(cells[k + 1]), 0.0, "row " + r + " class " + k);
+            }
+        }
+
+        cli = new CliRun();
+        assertEquals(0, cli.run("evaluate", "--model", model.toString(), "--data", "iris", "--report",
+                dir.resolve("eval.json").toString()), cli.err.toString());
+        ObjectMapper json = new ObjectMapper();
+        double fitAccuracy = json.readTree(dir.resolve("fit.json").toFile()).get("test").get("accuracy").asDouble();
+        JsonNode eval = json.readTree(dir.resolve("eval.json").toFile());
+        assertEquals(fitAccuracy, eval.get("test").get("accuracy").asDouble(), 0.0, "the same test rows, the same model");
+        assertTrue(cli.out.toString().contains("Confusion matrix"), cli.out.toString());
+
+        cli = new CliRun();
+        assertEquals(0, cli.run("info", "--model", model.toString(), "--json"), cli.err.toString());
+        JsonNode info = json.readTree(cli.out.toString());
+        assertEquals("MLPClassifier", info.get("kind").asText());
+        assertEquals(4, info.get("features").asInt());
+        assertEquals("[\"0\",\"1\",\"2\"]", info.get("classes").toString());
+    }
+
+    @Test
+    void savedNetworkPredictsItsClassNames(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("net.safetensors");
+        Path layers = dir.resolve("net.json");
+        Files.writeString(layers, "{\"layers\": [{\"type\": \"Dense\", \"units\": 8, \"activation\": \"relu\"},"
+                + " {\"type\": \"Dense\", \"units\": 3, \"activation\": \"softmax\"}]}");
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--model", layers.toString(), "--data",
+                "iris", "--epochs", "1", "--quiet", "--save", model.toString()), cli.err.toString());
+        Sequential net = ModelFiles.load(model, Sequential.class);
+        Path rows = dir.resolve("rows.csv");
+        Files.writeString(rows, "5.1,3.5,1.4,0.2,0\n6.7,3.0,5.2,2.3,2\n");    // a label column follows: ignored
+        cli = new CliRun();
+        assertEquals(0, cli.run("predict", "--model", model.toString(), "--input", rows.toString()), cli.err.toString());
+        String[] lines = cli.out.toString().strip().split("\n");
+        int[] want = net.predictClasses(Tensor.wrap(new double[] {5.1, 3.5, 1.4, 0.2, 6.7, 3.0, 5.2, 2.3}, 2, 4)
+                .to(DType.FLOAT32));
+        assertEquals("label", lines[0]);
+        assertEquals(String.valueOf(want[0]), lines[1]);
+        assertEquals(String.valueOf(want[1]), lines[2]);
+    }
+
+    @Test
+    void errorsNameTheFileAndTheFault(@TempDir Path dir) throws Exception {
+        CliRun cli = new CliRun();
+        assertEquals(1, cli.run("predict", "--model", dir.resolve("none.safetensors").toString(), "--input", "x.csv"));
+        assertTrue(cli.err.toString().contains("none.safetensors: no such file"), cli.err.toString());
+        Path junk = dir.resolve("junk.safetensors");
+        Files.writeString(junk, "not a model");
+        cli = new CliRun();
+        assertEquals(1, cli.run("info", "--model", junk.toString()));
+        assertTrue(cli.err.toString().startsWith("jnn: " + junk + ": header length"), cli.err.toString());
+        cli = new CliRun();
+        assertEquals(2, cli.run("fit", "--data", "iris", "--scale", "standard", "--save", dir.resolve("m").toString()));
+        assertTrue(cli.err.toString().contains("--save does not keep"), cli.err.toString());
+    }
+}
