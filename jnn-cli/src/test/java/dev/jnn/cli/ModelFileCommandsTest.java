@@ -61,6 +61,13 @@ class ModelFileCommandsTest {
         assertEquals("MLPClassifier", info.get("kind").asText());
         assertEquals(4, info.get("features").asInt());
         assertEquals("[\"0\",\"1\",\"2\"]", info.get("classes").toString());
+
+        Path onnx = dir.resolve("iris.onnx");
+        cli = new CliRun();
+        assertEquals(0, cli.run("export", "--model", model.toString(), "--onnx", onnx.toString()), cli.err.toString());
+        byte[] written = Files.readAllBytes(onnx);
+        assertEquals(java.util.Arrays.toString(ModelFiles.onnx(clf, null)), java.util.Arrays.toString(written),
+                "the command writes what ModelFiles.onnx makes (OnnxExportTest runs it in ONNX Runtime)");
     }
 
     @Test

@@ -112,6 +112,19 @@ public final class ModelFiles {
         return SafeTensors.write(tensors, meta);
     }
 
+    /**
+     * Exports a fitted MLP or a built {@code Sequential} as an ONNX model (opset 17) to {@code file}, atomically;
+     * {@code classNames} names a {@code Sequential} classifier's outputs (null: their indices).
+     */
+    public static void exportOnnx(Object model, String[] classNames, Path file) throws IOException {
+        AtomicFiles.write(file, onnx(model, classNames));
+    }
+
+    /** The ONNX model's bytes (see {@link #exportOnnx}). */
+    public static byte[] onnx(Object model, String[] classNames) {
+        return OnnxExport.export(model, classNames).toByteArray();
+    }
+
     /** The model in {@code file}: an {@code MLPClassifier}, an {@code MLPRegressor} or a {@code Sequential}. */
     public static Object load(Path file) throws IOException {
         return fromContents(SafeTensors.read(file), file.toString());
