@@ -83,11 +83,11 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         run.applyThreads();
-        if (save != null && !features.transformers().isEmpty()) {
-            throw new IllegalArgumentException("--save does not keep --functions, --poly, --scale or --pca yet: save a"
-                    + " model trained on the features as they are");
-        }
         if (modelOptions.given()) {
+            if (save != null && !features.transformers().isEmpty()) {
+                throw new IllegalArgumentException("--save with --model keeps the network alone, not --functions, --poly,"
+                        + " --scale or --pca: train the network on the features as they are, or the MLP (which keeps them)");
+            }
             DType explicit = run.dtype(null);
             PrintWriter out = spec.commandLine().getOut();
             Dataset set = dataOptions.load(explicit == null ? DType.FLOAT32 : explicit, !regressor, !quiet);
@@ -162,7 +162,7 @@ final class FitCommand implements Callable<Integer> {
             result.writeReport(report, est);
         }
         if (save != null) {
-            dev.jnn.io.ModelFiles.save(est, save);
+            dev.jnn.io.ModelFiles.save(transforms.isEmpty() ? est : pipeline(transforms, est), save);
             out.println("Saved the model to " + save);
             out.flush();
         }
@@ -200,6 +200,16 @@ final class FitCommand implements Callable<Integer> {
             figures.metric("test MSE", result.mse());
             figures.pca(transforms, rawTrain, null);
         }
+    }
+
+    /** The fitted transforms and model as one pipeline, for a model file. */
+    private static dev.jnn.preprocess.Pipeline pipeline(List<Transformer> transforms, MultilayerPerceptron est) {
+        List<dev.jnn.preprocess.Pipeline.Step> steps = new java.util.ArrayList<>();
+        for (int i = 0; i < transforms.size(); i++) {
+            steps.add(dev.jnn.preprocess.Pipeline.step("step" + i, transforms.get(i)));
+        }
+        return est instanceof MLPClassifier clf ? dev.jnn.preprocess.Pipeline.of(steps, "mlp", clf)
+                : dev.jnn.preprocess.Pipeline.of(steps, "mlp", (MLPRegressor) est);
     }
 
     /** The command as typed, for the report page. */

@@ -6,6 +6,7 @@ import dev.jnn.estimator.MLPRegressor;
 import dev.jnn.estimator.MultilayerPerceptron;
 import dev.jnn.io.ModelFiles;
 import dev.jnn.model.Sequential;
+import dev.jnn.preprocess.Pipeline;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
 
@@ -35,25 +36,35 @@ final class SavedModel {
     }
 
     String kind() {
-        return metadata.get("kind");
+        return model instanceof Pipeline ? "Pipeline of " + metadata.get("kind") : metadata.get("kind");
+    }
+
+    /** The model that predicts, after any fitted preprocessing. */
+    private Object inner() {
+        return model instanceof Pipeline p ? p.finalEstimator() : model;
+    }
+
+    /** The rows as the inner model takes them. */
+    private Tensor prepared(Tensor x) {
+        check(x);
+        return model instanceof Pipeline p ? p.transform(x) : x;
     }
 
     boolean isClassifier() {
-        return model instanceof MLPClassifier || model instanceof Sequential && metadata.containsKey("classes");
+        return inner() instanceof MLPClassifier || model instanceof Sequential && metadata.containsKey("classes");
     }
 
     DType dtype() {
-        return model instanceof Sequential s ? s.dtype() : ((MultilayerPerceptron) model).dtype();
+        return inner() instanceof Sequential s ? s.dtype() : ((MultilayerPerceptron) inner()).dtype();
     }
 
     int features() {
-        return model instanceof Sequential s ? Arrays.stream(s.inputShape()).reduce(1, (a, b) -> a * b)
-                : ((MultilayerPerceptron) model).nFeaturesIn();
+        return ModelFiles.inputFeatures(model);
     }
 
     /** The class names in the order of the probability columns. */
     String[] classes() {
-        if (model instanceof MLPClassifier c) {
+        if (inner() instanceof MLPClassifier c) {
             return c.classNames();
         }
         try {
@@ -64,12 +75,12 @@ final class SavedModel {
     }
 
     /** The predicted label of each row (class names, or the regression values). */
-    String[] predict(Tensor x) {
-        check(x);
-        if (model instanceof MLPClassifier c) {
+    String[] predict(Tensor raw) {
+        Tensor x = prepared(raw);
+        if (inner() instanceof MLPClassifier c) {
             return c.predictNames(x);
         }
-        if (model instanceof MLPRegressor r) {
+        if (inner() instanceof MLPRegressor r) {
             return Arrays.stream(r.predict(x)).mapToObj(dev.jnn.util.PyFormat::repr).toArray(String[]::new);
         }
         Sequential s = (Sequential) model;
@@ -82,9 +93,9 @@ final class SavedModel {
     }
 
     /** Class probabilities per row (columns in {@link #classes()} order). */
-    double[][] proba(Tensor x) {
-        check(x);
-        if (model instanceof MLPClassifier c) {
+    double[][] proba(Tensor raw) {
+        Tensor x = prepared(raw);
+        if (inner() instanceof MLPClassifier c) {
             return c.predictProba(x);
         }
         if (!isClassifier()) {

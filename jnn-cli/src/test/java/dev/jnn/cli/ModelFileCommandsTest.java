@@ -71,6 +71,33 @@ class ModelFileCommandsTest {
     }
 
     @Test
+    void theFittedFeatureTransformsAreSavedWithTheMlp(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("pipe.safetensors");
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--data", "iris", "--functions", "square", "--poly", "2", "--scale", "standard",
+                "--pca", "3", "--max-iter", "50", "--random-state", "0", "--quiet", "--save", model.toString(),
+                "--predictions", dir.resolve("fit-pred.csv").toString()), cli.err.toString());
+        var pipe = ModelFiles.load(model, dev.jnn.preprocess.Pipeline.OfClassifier.class);
+        assertEquals(4, pipe.steps().size());
+        Path rows = dir.resolve("rows.csv");
+        Files.writeString(rows, "5.1,3.5,1.4,0.2\n6.7,3.0,5.2,2.3\n");
+        cli = new CliRun();
+        assertEquals(0, cli.run("predict", "--model", model.toString(), "--input", rows.toString(), "--proba"),
+                cli.err.toString());
+        String[] lines = cli.out.toString().strip().split("\n");
+        double[][] p = pipe.predictProba(Tensor.wrap(new double[] {5.1, 3.5, 1.4, 0.2, 6.7, 3.0, 5.2, 2.3}, 2, 4));
+        for (int r = 0; r < 2; r++) {
+            String[] cells = lines[r + 1].split(",");
+            for (int k = 0; k < 3; k++) {
+                assertEquals(p[r][k], Double.parseDouble(cells[k + 1]), 0.0);
+            }
+        }
+        cli = new CliRun();
+        assertEquals(0, cli.run("evaluate", "--model", model.toString(), "--data", "iris"), cli.err.toString());
+        assertTrue(cli.out.toString().contains("Pipeline of MLPClassifier"), cli.out.toString());
+    }
+
+    @Test
     void savedNetworkPredictsItsClassNames(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("net.safetensors");
         Path layers = dir.resolve("net.json");
@@ -103,7 +130,8 @@ class ModelFileCommandsTest {
         assertEquals(1, cli.run("info", "--model", junk.toString()));
         assertTrue(cli.err.toString().startsWith("jnn: " + junk + ": header length"), cli.err.toString());
         cli = new CliRun();
-        assertEquals(2, cli.run("fit", "--data", "iris", "--scale", "standard", "--save", dir.resolve("m").toString()));
-        assertTrue(cli.err.toString().contains("--save does not keep"), cli.err.toString());
+        assertEquals(2, cli.run("fit", "--data", "iris", "--model", "net.json", "--scale", "standard", "--save",
+                dir.resolve("m").toString()));
+        assertTrue(cli.err.toString().contains("--save with --model keeps the network alone"), cli.err.toString());
     }
 }

@@ -3,12 +3,21 @@ package dev.jnn.io;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jnn.api.Transformer;
+import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.estimator.MLPParams;
+import dev.jnn.estimator.MLPRegressor;
 import dev.jnn.estimator.MLPState;
 import dev.jnn.estimator.MultilayerPerceptron;
 import dev.jnn.model.ModelJson;
 import dev.jnn.model.Sequential;
 import dev.jnn.nn.Activation;
+import dev.jnn.preprocess.FunctionFeatures;
+import dev.jnn.preprocess.MinMaxScaler;
+import dev.jnn.preprocess.Pca;
+import dev.jnn.preprocess.Pipeline;
+import dev.jnn.preprocess.PolynomialFeatures;
+import dev.jnn.preprocess.StandardScaler;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
 import dev.jnn.util.AtomicFiles;
@@ -63,6 +72,27 @@ public final class ModelFiles {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         meta.put("format", "jnn");
         meta.put("format_version", VERSION);
+        if (model instanceof Pipeline pipe) {
+            if (!(pipe.finalEstimator() instanceof MultilayerPerceptron)) {
+                throw new IllegalArgumentException("model files keep pipelines that end in an MLP");
+            }
+            List<Map<String, Object>> steps = new ArrayList<>();
+            for (int i = 0; i < pipe.steps().size(); i++) {
+                Pipeline.Step step = pipe.steps().get(i);
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("type", step.transformer().getClass().getSimpleName());
+                d.put("name", step.name());
+                d.put("params", step.transformer().getParams());
+                steps.add(d);
+                for (Map.Entry<String, double[]> e : step.transformer().fittedState().entrySet()) {
+                    tensors.put("preprocessing." + i + "." + e.getKey(), Tensor.wrap(e.getValue().clone(),
+                            e.getValue().length));
+                }
+            }
+            meta.put("preprocessing", json(steps));
+            meta.put("model_name", pipe.modelName());
+            model = pipe.finalEstimator();
+        }
         if (model instanceof MultilayerPerceptron mlp) {
             MLPState s = MLPState.of(mlp);
             meta.put("kind", s.classifier() ? "MLPClassifier" : "MLPRegressor");
@@ -125,7 +155,21 @@ public final class ModelFiles {
         return OnnxExport.export(model, classNames).toByteArray();
     }
 
-    /** The model in {@code file}: an {@code MLPClassifier}, an {@code MLPRegressor} or a {@code Sequential}. */
+    /** The number of raw features a model (as {@link #load} returns it) takes per row. */
+    public static int inputFeatures(Object model) {
+        if (model instanceof Pipeline p) {
+            return OnnxTransforms.inputColumns(p.steps().get(0).transformer());
+        }
+        if (model instanceof Sequential s) {
+            return java.util.Arrays.stream(s.inputShape()).reduce(1, (a, b) -> a * b);
+        }
+        return ((MultilayerPerceptron) model).nFeaturesIn();
+    }
+
+    /**
+     * The model in {@code file}: an {@code MLPClassifier}, an {@code MLPRegressor}, a {@code Pipeline} of fitted
+     * transformers before one, or a {@code Sequential}.
+     */
     public static Object load(Path file) throws IOException {
         return fromContents(SafeTensors.read(file), file.toString());
     }
@@ -164,7 +208,11 @@ public final class ModelFiles {
             default -> throw SafeTensors.bad(source, "dtype must be float32 or float64, got " + meta.get("dtype"));
         };
         try {
-            return kind.equals("Sequential") ? sequential(c, dtype, source) : mlp(c, kind, dtype, source);
+            if (kind.equals("Sequential")) {
+                return sequential(c, dtype, source);
+            }
+            MultilayerPerceptron mlp = mlp(c, kind, dtype, source);
+            return meta.containsKey("preprocessing") ? pipeline(c, mlp, source) : mlp;
         } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
             if (e instanceof ModelFileException m) {
                 throw m;
@@ -216,6 +264,37 @@ public final class ModelFiles {
                 ((Number) fitted.get("loss")).doubleValue(), curve, ints, strings,
                 Boolean.parseBoolean(meta.getOrDefault("multilabel", "false")));
         return s.restore();
+    }
+
+    /** The fitted transformers of {@code preprocessing} before {@code mlp}. */
+    private static Pipeline pipeline(SafeTensors.Contents c, MultilayerPerceptron mlp, String source) {
+        JsonNode steps = node(c.metadata(), "preprocessing", source);
+        List<Pipeline.Step> out = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            JsonNode d = steps.get(i);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> params = JSON.convertValue(d.path("params"), Map.class);
+            Transformer t = switch (d.path("type").asText()) {
+                case "StandardScaler" -> new StandardScaler();
+                case "MinMaxScaler" -> new MinMaxScaler();
+                case "Pca" -> new Pca();
+                case "PolynomialFeatures" -> new PolynomialFeatures();
+                case "FunctionFeatures" -> new FunctionFeatures(JSON.convertValue(params.get("functions"), String[].class));
+                default -> throw SafeTensors.bad(source, "preprocessing step " + i + " has an unknown type '"
+                        + d.path("type").asText() + "'");
+            };
+            t.setParams(params);
+            Map<String, double[]> state = new LinkedHashMap<>();
+            String prefix = "preprocessing." + i + ".";
+            c.tensors().forEach((name, v) -> {
+                if (name.startsWith(prefix)) {
+                    state.put(name.substring(prefix.length()), v.toDoubleArray());
+                }
+            });
+            out.add(Pipeline.step(d.path("name").asText("step" + i), t.restoreFittedState(state)));
+        }
+        String name = c.metadata().getOrDefault("model_name", "mlp");
+        return mlp instanceof MLPClassifier clf ? Pipeline.of(out, name, clf) : Pipeline.of(out, name, (MLPRegressor) mlp);
     }
 
     private static Sequential sequential(SafeTensors.Contents c, DType dtype, String source) {

@@ -23,6 +23,7 @@ import dev.jnn.nn.Flatten;
 import dev.jnn.nn.Input;
 import dev.jnn.nn.Layer;
 import dev.jnn.nn.MaxPool2D;
+import dev.jnn.preprocess.Pipeline;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
 
@@ -53,6 +54,14 @@ final class OnnxExport {
 
     /** The ONNX model of a fitted MLP or a built {@code Sequential} (whose output classes are {@code classNames}, or null). */
     static ModelProto export(Object model, String[] classNames) {
+        if (model instanceof Pipeline pipe && pipe.finalEstimator() instanceof MultilayerPerceptron mlp) {
+            OnnxExport e = new OnnxExport(mlp.dtype());
+            String x = e.input(OnnxTransforms.inputColumns(pipe.steps().get(0).transformer()));
+            for (Pipeline.Step step : pipe.steps()) {
+                x = OnnxTransforms.apply(e, step.transformer(), x);
+            }
+            return e.mlp(mlp, x);
+        }
         if (model instanceof MultilayerPerceptron mlp) {
             return new OnnxExport(mlp.dtype()).mlp(mlp);
         }
@@ -66,7 +75,11 @@ final class OnnxExport {
     }
 
     private ModelProto mlp(MultilayerPerceptron m) {
-        String x = input(m.nFeaturesIn());
+        return mlp(m, input(m.nFeaturesIn()));
+    }
+
+    /** The MLP's layers and outputs after {@code x}, the graph's value that holds its input rows. */
+    private ModelProto mlp(MultilayerPerceptron m, String x) {
         List<Tensor> w = m.coefs();
         List<Tensor> b = m.intercepts();
         for (int i = 0; i < w.size(); i++) {
@@ -239,7 +252,7 @@ final class OnnxExport {
                 : TensorProto.DataType.STRING_VALUE));
     }
 
-    private String input(int features) {
+    String input(int features) {
         graph.addInput(ValueInfoProto.newBuilder().setName("input").setType(type(elem, features)));
         return "input";
     }
@@ -271,11 +284,11 @@ final class OnnxExport {
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17)).setGraph(graph).build();
     }
 
-    private String node(String op, String... inputs) {
+    String node(String op, String... inputs) {
         return node(op, List.of(inputs));
     }
 
-    private String node(String op, List<String> inputs, AttributeProto... attributes) {
+    String node(String op, List<String> inputs, AttributeProto... attributes) {
         String out = fresh(op.toLowerCase(java.util.Locale.ROOT));
         NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(out).addAllInput(inputs).addOutput(out);
         for (AttributeProto a : attributes) {
@@ -283,6 +296,16 @@ final class OnnxExport {
         }
         graph.addNode(n);
         return out;
+    }
+
+    /** The dtype of the graph's values. */
+    DType dtype() {
+        return dtype;
+    }
+
+    /** The ONNX element type of the graph's values. */
+    int elem() {
+        return elem;
     }
 
     private String transpose(String x, long... perm) {
@@ -293,14 +316,14 @@ final class OnnxExport {
         return node("Transpose", List.of(x), a.build());
     }
 
-    private static AttributeProto ints(String name, List<?> values) {
+    static AttributeProto ints(String name, List<?> values) {
         AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
         values.forEach(v -> a.addInts(((Number) v).longValue()));
         return a.build();
     }
 
     /** An initializer holding {@code t}'s values in the model's dtype, little-endian raw data. */
-    private String constant(Tensor t) {
+    String constant(Tensor t) {
         Tensor v = t.to(dtype).copy();
         ByteBuffer raw = ByteBuffer.allocate(v.size() * dtype.bytes()).order(ByteOrder.LITTLE_ENDIAN);
         if (dtype == DType.FLOAT64) {
@@ -319,13 +342,26 @@ final class OnnxExport {
         return name;
     }
 
+    /** A rank-0 constant (as Clip's bounds must be). */
+    String scalarConstant(double value) {
+        String name = fresh("c");
+        TensorProto.Builder p = TensorProto.newBuilder().setName(name).setDataType(elem);
+        if (dtype == DType.FLOAT64) {
+            p.addDoubleData(value);
+        } else {
+            p.addFloatData((float) value);
+        }
+        graph.addInitializer(p);
+        return name;
+    }
+
     private Tensor scalar(double value) {
         Tensor t = Tensor.zeros(dtype, 1);
         t.setFlat(0, value);
         return t;
     }
 
-    private String longs(long... values) {
+    String longs(long... values) {
         String name = fresh("shape");
         TensorProto.Builder p = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
                 .addDims(values.length);

@@ -130,6 +130,26 @@ public final class FunctionFeatures implements Transformer {
     }
 
     @Override
+    public Map<String, double[]> fittedState() {
+        if (nFeaturesIn < 0) {
+            throw Transformer.notFitted("FunctionFeatures");
+        }
+        for (String name : functions.keySet()) {
+            if (!KNOWN.containsKey(name)) {
+                throw new IllegalStateException("FunctionFeatures with the custom function '" + name
+                        + "' cannot be saved in a model file (only the named ones can)");
+            }
+        }
+        return Map.of("n_features_in", new double[] {nFeaturesIn});
+    }
+
+    @Override
+    public FunctionFeatures restoreFittedState(Map<String, double[]> state) {
+        nFeaturesIn = Transformer.stateCount(state, "n_features_in");
+        return this;
+    }
+
+    @Override
     public FunctionFeatures copy() {
         return new FunctionFeatures(functions);
     }

@@ -161,6 +161,25 @@ public final class MinMaxScaler implements Transformer {
     }
 
     @Override
+    public Map<String, double[]> fittedState() {
+        if (scale == null) {
+            throw Transformer.notFitted("MinMaxScaler");
+        }
+        return new java.util.LinkedHashMap<>(Map.of("data_min", dataMin.clone(), "data_max", dataMax.clone(),
+                "scale", scale.clone(), "min", min.clone()));
+    }
+
+    @Override
+    public MinMaxScaler restoreFittedState(Map<String, double[]> state) {
+        double[] sc = Transformer.stateArray(state, "scale", -1);
+        dataMin = Transformer.stateArray(state, "data_min", sc.length);
+        dataMax = Transformer.stateArray(state, "data_max", sc.length);
+        min = Transformer.stateArray(state, "min", sc.length);
+        scale = sc;
+        return this;
+    }
+
+    @Override
     public MinMaxScaler copy() {
         return new MinMaxScaler(lo, hi, clip);
     }

@@ -267,6 +267,49 @@ public final class Pca implements Transformer {
     }
 
     @Override
+    public Map<String, double[]> fittedState() {
+        if (components == null) {
+            throw Transformer.notFitted("PCA");
+        }
+        Map<String, double[]> s = new java.util.LinkedHashMap<>();
+        int k = components.length;
+        int d = mean.length;
+        double[] flat = new double[k * d];
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(components[i], 0, flat, i * d, d);
+        }
+        s.put("mean", mean.clone());
+        s.put("components", flat);
+        s.put("explained_variance", explainedVariance.clone());
+        s.put("explained_variance_ratio", explainedVarianceRatio.clone());
+        s.put("singular_values", singularValues.clone());
+        s.put("noise_variance", new double[] {noiseVariance});
+        return s;
+    }
+
+    @Override
+    public Pca restoreFittedState(Map<String, double[]> state) {
+        double[] m = Transformer.stateArray(state, "mean", -1);
+        double[] ev = Transformer.stateArray(state, "explained_variance", -1);
+        int k = ev.length;
+        double[] flat = Transformer.stateArray(state, "components", k * m.length);
+        double[] ratio = Transformer.stateArray(state, "explained_variance_ratio", k);
+        double[] sv = Transformer.stateArray(state, "singular_values", k);
+        double noise = Transformer.stateArray(state, "noise_variance", 1)[0];
+        double[][] c = new double[k][m.length];
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(flat, i * m.length, c[i], 0, m.length);
+        }
+        mean = m;
+        components = c;
+        explainedVariance = ev;
+        explainedVarianceRatio = ratio;
+        singularValues = sv;
+        noiseVariance = noise;
+        return this;
+    }
+
+    @Override
     public Pca copy() {
         return new Pca(nComponents, whiten);
     }

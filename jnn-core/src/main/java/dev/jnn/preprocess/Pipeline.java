@@ -58,6 +58,16 @@ public abstract sealed class Pipeline implements Estimator permits Pipeline.OfCl
 
     abstract Estimator model();
 
+    /** The last step, the model ({@code pipeline[-1]} in scikit-learn). */
+    public Estimator finalEstimator() {
+        return model();
+    }
+
+    /** The model's step name. */
+    public String modelName() {
+        return modelName;
+    }
+
     @Override
     public abstract Pipeline clone();
 

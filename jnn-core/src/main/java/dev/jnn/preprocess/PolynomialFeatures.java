@@ -135,6 +135,20 @@ public final class PolynomialFeatures implements Transformer {
     }
 
     @Override
+    public Map<String, double[]> fittedState() {
+        if (terms == null) {
+            throw Transformer.notFitted("PolynomialFeatures");
+        }
+        return Map.of("n_features_in", new double[] {nFeaturesIn});
+    }
+
+    /** The terms follow from the parameters and the column count alone, so that count is the whole state. */
+    @Override
+    public PolynomialFeatures restoreFittedState(Map<String, double[]> state) {
+        return fit(Tensor.zeros(dev.jnn.tensor.DType.FLOAT64, 0, Transformer.stateCount(state, "n_features_in")));
+    }
+
+    @Override
     public PolynomialFeatures copy() {
         return new PolynomialFeatures(degree, interactionOnly, includeBias);
     }

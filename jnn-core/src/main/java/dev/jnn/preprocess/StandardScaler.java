@@ -213,6 +213,32 @@ public final class StandardScaler implements Transformer {
     }
 
     @Override
+    public Map<String, double[]> fittedState() {
+        if (count == null) {
+            throw Transformer.notFitted("StandardScaler");
+        }
+        Map<String, double[]> s = new java.util.LinkedHashMap<>();
+        s.put("n_samples_seen", count.clone());
+        s.put("mean", mean == null ? new double[0] : mean.clone());
+        s.put("var", var == null ? new double[0] : var.clone());
+        s.put("scale", scale == null ? new double[0] : scale.clone());
+        return s;
+    }
+
+    @Override
+    public StandardScaler restoreFittedState(Map<String, double[]> state) {
+        double[] n = Transformer.stateArray(state, "n_samples_seen", -1);
+        double[] m = Transformer.stateArray(state, "mean", withMean || withStd ? n.length : -1);
+        double[] v = Transformer.stateArray(state, "var", withStd ? n.length : -1);
+        double[] sc = Transformer.stateArray(state, "scale", withStd ? n.length : -1);
+        count = n;
+        mean = m.length == 0 ? null : m;
+        var = v.length == 0 ? null : v;
+        scale = sc.length == 0 ? null : sc;
+        return this;
+    }
+
+    @Override
     public String toString() {
         return "StandardScaler(with_mean=" + withMean + ", with_std=" + withStd + ")"
                 + (mean == null ? "" : " mean " + Arrays.toString(mean));

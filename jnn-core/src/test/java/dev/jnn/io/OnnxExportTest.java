@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -105,6 +106,36 @@ class OnnxExportTest {
                 assertEquals(want[i], p[i][0], 1e-12);
             }
         }
+    }
+
+    @Test
+    void pipelinesTakeTheRawFeaturesInOnnxRuntimeAndInModelFiles(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Samples moons = ToySets.moons(1000, 0.25, 3);
+        Tensor x = Tensor.zeros(DType.FLOAT64, 1000, 3);
+        for (int r = 0; r < 1000; r++) {
+            x.set(moons.x().get(r, 0) + 2, r, 0);                   // positive: log and sqrt apply to every column
+            x.set(moons.x().get(r, 1) + 2, r, 1);
+            x.set(Math.abs(moons.x().get(r, 0)) + 0.5, r, 2);
+        }
+        var steps = List.of(dev.jnn.preprocess.Pipeline.step("f", new dev.jnn.preprocess.FunctionFeatures("sqrt", "log")),
+                dev.jnn.preprocess.Pipeline.step("poly", new dev.jnn.preprocess.PolynomialFeatures(2, false, true)),
+                dev.jnn.preprocess.Pipeline.step("scale", new dev.jnn.preprocess.StandardScaler()),
+                dev.jnn.preprocess.Pipeline.step("pca", new dev.jnn.preprocess.Pca(6, true)),
+                dev.jnn.preprocess.Pipeline.step("mm", new dev.jnn.preprocess.MinMaxScaler(-1, 1, true)));
+        var pipe = dev.jnn.preprocess.Pipeline.of(steps, "mlp",
+                MLPClassifier.builder().hiddenLayerSizes(7).maxIter(20).randomState(0).build());
+        pipe.fit(x, moons.y());
+        try (OrtSession.Result r = run(ModelFiles.onnx(pipe, null), x)) {
+            assertProbabilities(pipe.predictProba(x), r.get("probabilities").get().getValue(), 1e-9);
+            assertArrayEquals(java.util.Arrays.stream(pipe.predict(x)).asLongStream().toArray(),
+                    (long[]) r.get("label").get().getValue());
+        }
+        Path file = dir.resolve("pipe.safetensors");
+        ModelFiles.save(pipe, file);
+        var back = ModelFiles.load(file, dev.jnn.preprocess.Pipeline.OfClassifier.class);
+        assertArrayEquals(pipe.predictProba(x), back.predictProba(x), "a saved pipeline predicts to the bit");
+        assertEquals(5, back.steps().size());
     }
 
     @Test
