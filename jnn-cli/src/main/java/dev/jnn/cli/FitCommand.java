@@ -62,6 +62,10 @@ final class FitCommand implements Callable<Integer> {
             description = "Save the trained model (safetensors layout; jnn predict, evaluate and info read it).")
     Path save;
 
+    @Option(names = "--save-optimizer-state", description = "With --save (an sgd or adam MLP): also keep the"
+            + " optimizer's velocities or moments, so that partialFit on the loaded model continues from them.")
+    boolean saveOptimizerState;
+
     @Option(names = "--plots", paramLabel = "DIR",
             description = "Write the run's figures as DIR/KIND.png (loss curve, confusion matrix, decision boundary of"
                     + " 2-D data, ROC curves, misclassified images, first-layer weights or feature maps and filters,"
@@ -83,6 +87,9 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         run.applyThreads();
+        if (saveOptimizerState && (save == null || modelOptions.given())) {
+            throw new IllegalArgumentException("--save-optimizer-state goes with --save, for an MLP");
+        }
         if (modelOptions.given()) {
             if (save != null && !features.transformers().isEmpty()) {
                 throw new IllegalArgumentException("--save with --model keeps the network alone, not --functions, --poly,"
@@ -162,7 +169,12 @@ final class FitCommand implements Callable<Integer> {
             result.writeReport(report, est);
         }
         if (save != null) {
-            dev.jnn.io.ModelFiles.save(transforms.isEmpty() ? est : pipeline(transforms, est), save);
+            Object kept = transforms.isEmpty() ? est : pipeline(transforms, est);
+            if (saveOptimizerState) {
+                dev.jnn.io.ModelFiles.saveWithOptimizerState(kept, save);
+            } else {
+                dev.jnn.io.ModelFiles.save(kept, save);
+            }
             out.println("Saved the model to " + save);
             out.flush();
         }

@@ -88,6 +88,10 @@ final class ModelFit {
                 fit = fit.callbacks(new LearningRateScheduler(schedule));
             }
         }
+        if (o.checkpoint != null) {
+            fit = fit.callbacks(new dev.jnn.io.ModelCheckpoint(o.checkpoint, "val_loss", o.validationSplit != null,
+                    regressor ? null : train.classes()));
+        }
         if (o.patience != null) {
             if (o.validationSplit == null) {
                 throw new IllegalArgumentException("--patience needs --validation-split");

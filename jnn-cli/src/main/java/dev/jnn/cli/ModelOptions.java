@@ -36,6 +36,11 @@ final class ModelOptions {
     @Option(names = "--clip-norm", description = "With --model: rescale each weight's gradient to at most this L2 norm.")
     Double clipNorm;
 
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "With --model: save the network during training: DIR/best.safetensors whenever val_loss"
+                    + " improves (with --validation-split), else DIR/epoch-N.safetensors after every epoch.")
+    Path checkpoint;
+
     @Option(names = "--save-architecture", paramLabel = "FILE.json",
             description = "With --model: write the network's layer list as JSON, readable by --model.")
     Path saveArchitecture;

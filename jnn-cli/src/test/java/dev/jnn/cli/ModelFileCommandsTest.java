@@ -98,6 +98,64 @@ class ModelFileCommandsTest {
     }
 
     @Test
+    void optimizerStateAndCheckpointsAndPictures(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("adam.safetensors");
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--data", "iris", "--max-iter", "5", "--random-state", "0", "--quiet", "--save",
+                model.toString(), "--save-optimizer-state"), cli.err.toString());
+        assertTrue(ModelFiles.metadata(model).containsKey("optimizer"));
+        cli = new CliRun();
+        assertEquals(2, cli.run("fit", "--data", "iris", "--save-optimizer-state"));
+
+        Path layers = dir.resolve("net.json");
+        Files.writeString(layers, "{\"layers\": [{\"type\": \"Dense\", \"units\": 4, \"activation\": \"relu\"},"
+                + " {\"type\": \"Dense\", \"units\": 3, \"activation\": \"softmax\"}]}");
+        Path checkpoints = dir.resolve("ck");
+        cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--model", layers.toString(), "--data", "iris", "--epochs", "3", "--quiet",
+                "--checkpoint", checkpoints.toString()), cli.err.toString());
+        for (int e = 1; e <= 3; e++) {
+            assertTrue(Files.isRegularFile(checkpoints.resolve("epoch-" + e + ".safetensors")));
+        }
+        cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--model", layers.toString(), "--data", "iris", "--epochs", "3", "--quiet",
+                "--validation-split", "0.2", "--checkpoint", dir.resolve("best").toString()), cli.err.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("best").resolve("best.safetensors")));
+
+        // a 784-feature model reads a picture of a digit as --predict-image prepares it
+        Path pixels = dir.resolve("pixels.csv");
+        StringBuilder csv = new StringBuilder();
+        for (int r = 0; r < 20; r++) {
+            for (int p = 0; p < 784; p++) {
+                csv.append(((p + r) % 7 == 0) == (r % 2 == 0) ? "1," : "0,");
+            }
+            csv.append(r % 2).append('\n');
+        }
+        Files.writeString(pixels, csv);
+        Path mnistLike = dir.resolve("mnist-like.safetensors");
+        cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--data", pixels.toString(), "--max-iter", "3", "--random-state", "0", "--quiet",
+                "--save", mnistLike.toString()), cli.err.toString());
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 40, 40);
+        g.setColor(java.awt.Color.BLACK);
+        g.fillRect(17, 8, 6, 24);
+        g.dispose();
+        Path png = dir.resolve("one.png");
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
+        cli = new CliRun();
+        assertEquals(0, cli.run("predict", "--model", mnistLike.toString(), "--input", png.toString(), "--proba"),
+                cli.err.toString());
+        MLPClassifier clf = ModelFiles.load(mnistLike, MLPClassifier.class);
+        Tensor digit = dev.jnn.data.ImageFiles.readDigit(png, true, DType.FLOAT64);
+        String[] line = cli.out.toString().strip().split("\n")[1].split(",");
+        assertEquals(clf.predictNames(digit)[0], line[0]);
+        assertEquals(clf.predictProba(digit)[0][1], Double.parseDouble(line[2]), 0.0);
+    }
+
+    @Test
     void savedNetworkPredictsItsClassNames(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("net.safetensors");
         Path layers = dir.resolve("net.json");

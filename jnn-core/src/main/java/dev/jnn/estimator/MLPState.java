@@ -30,13 +30,28 @@ import java.util.List;
  * @param intClasses    the integer classes, or null
  * @param stringClasses the string classes, or null
  * @param multilabel    whether the classifier was fitted on a label indicator matrix
+ * @param optimizer     the sgd or adam optimizer's state, so that {@code partialFit} continues where it stopped; or
+ *                      null (a restored model's {@code partialFit} then starts a fresh optimizer, as a new fit would)
  */
 public record MLPState(boolean classifier, MLPParams params, DType dtype, int nFeaturesIn, Activation outActivation,
                        List<Tensor> coefs, List<Tensor> intercepts, int nIter, long t, double loss,
-                       List<Double> lossCurve, int[] intClasses, String[] stringClasses, boolean multilabel) {
+                       List<Double> lossCurve, int[] intClasses, String[] stringClasses, boolean multilabel,
+                       OptimizerState optimizer) {
 
-    /** The state of a fitted estimator (copies of its arrays). */
+    /**
+     * The optimizer's state: its current learning rate, each parameter's arrays (velocities or moments; null where
+     * none yet) in the order of the network's parameters, and its counters (Adam's step count).
+     */
+    public record OptimizerState(double learningRate, List<Tensor[]> arrays, java.util.Map<String, Double> counters) {
+    }
+
+    /** The state of a fitted estimator (copies of its arrays), without the optimizer's. */
     public static MLPState of(MultilayerPerceptron m) {
+        return of(m, false);
+    }
+
+    /** The state of a fitted estimator, with the optimizer's when {@code withOptimizer} and there is one. */
+    public static MLPState of(MultilayerPerceptron m, boolean withOptimizer) {
         m.requireFitted();
         int[] ints = null;
         String[] strings = null;
@@ -50,9 +65,17 @@ public record MLPState(boolean classifier, MLPParams params, DType dtype, int nF
                 ints = labels.ints();
             }
         }
+        OptimizerState opt = null;
+        if (withOptimizer && m.optimizer != null) {
+            List<Tensor[]> arrays = new ArrayList<>();
+            for (Tensor[] a : m.optimizer.state(m.net.parameters())) {
+                arrays.add(a == null ? null : java.util.Arrays.stream(a).map(Tensor::copy).toArray(Tensor[]::new));
+            }
+            opt = new OptimizerState(m.optimizer.learningRate(), arrays, m.optimizer.counters());
+        }
         return new MLPState(m instanceof MLPClassifier, m.params, m.dtype, m.nFeaturesIn, m.outActivation, m.coefs(),
                 m.intercepts(), m.nIter, m.t, m.loss, m.lossCurve == null ? null : List.copyOf(m.lossCurve), ints,
-                strings, multilabel);
+                strings, multilabel, opt);
     }
 
     /**
@@ -106,6 +129,14 @@ public record MLPState(boolean classifier, MLPParams params, DType dtype, int nF
         m.nIter = nIter;
         m.t = t;
         m.loss = loss;
+        if (optimizer != null) {
+            if (!params.solver().stochastic()) {
+                throw new IllegalArgumentException("an optimizer state needs the sgd or adam solver, not lbfgs");
+            }
+            m.optimizer = StochasticSolver.newOptimizer(params);
+            m.optimizer.setLearningRate(optimizer.learningRate());
+            m.optimizer.restore(m.net.parameters(), optimizer.arrays(), optimizer.counters());
+        }
         if (lossCurve != null) {
             m.lossCurve = new ArrayList<>(lossCurve);
             m.bestLoss = params.earlyStopping() ? null : lossCurve.stream().min(Double::compare).orElse(null);

@@ -4,6 +4,7 @@ import dev.jnn.nn.Loss;
 import dev.jnn.nn.Parameter;
 import dev.jnn.nn.WeightSnapshot;
 import dev.jnn.optim.Adam;
+import dev.jnn.optim.Optimizer;
 import dev.jnn.optim.Sgd;
 import dev.jnn.data.TrainTestSplit;
 import dev.jnn.tensor.Rng;
@@ -32,9 +33,7 @@ final class StochasticSolver {
     void run(Tensor x, Tensor y, boolean incremental) {
         boolean earlyStopping = p.earlyStopping() && !incremental;
         if (!incremental || m.optimizer == null) {
-            m.optimizer = p.solver() == Solver.SGD
-                    ? new Sgd(p.learningRateInit(), p.momentum(), p.nesterovsMomentum())
-                    : new Adam(p.learningRateInit(), p.beta1(), p.beta2(), p.epsilon());
+            m.optimizer = newOptimizer(p);
         }
         int[] rows = null;                       // training rows of x, when not all of them in order
         Tensor xVal = null;
@@ -117,6 +116,12 @@ final class StochasticSolver {
         if (earlyStopping) {
             m.bestWeights.restore(WeightSnapshot.values(params));
         }
+    }
+
+    /** scikit-learn's optimizer of the sgd or adam solver, fresh. */
+    static Optimizer newOptimizer(MLPParams p) {
+        return p.solver() == Solver.SGD ? new Sgd(p.learningRateInit(), p.momentum(), p.nesterovsMomentum())
+                : new Adam(p.learningRateInit(), p.beta1(), p.beta2(), p.epsilon());
     }
 
     private double updateNoImprovement(boolean earlyStopping, Tensor xVal, Tensor yVal) {

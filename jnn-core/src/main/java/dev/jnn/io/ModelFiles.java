@@ -55,7 +55,15 @@ public final class ModelFiles {
 
     /** Saves a fitted MLP or a built {@code Sequential} to {@code file}, atomically. */
     public static void save(Object model, Path file) throws IOException {
-        AtomicFiles.write(file, bytes(model, null));
+        AtomicFiles.write(file, bytes(model, null, false));
+    }
+
+    /**
+     * Saves a fitted MLP (or a pipeline ending in one) with its sgd or adam optimizer's state (metadata
+     * {@code optimizer}, tensors {@code optimizer.I.J}), so that a loaded model's {@code partialFit} continues.
+     */
+    public static void saveWithOptimizerState(Object model, Path file) throws IOException {
+        AtomicFiles.write(file, bytes(model, null, true));
     }
 
     /**
@@ -63,11 +71,15 @@ public final class ModelFiles {
      * so that a later {@code predict} can name them.
      */
     public static void save(Sequential model, String[] classNames, Path file) throws IOException {
-        AtomicFiles.write(file, bytes(model, classNames));
+        AtomicFiles.write(file, bytes(model, classNames, false));
     }
 
     /** The file's bytes for a fitted MLP or a built {@code Sequential} (with its class names, or null). */
     public static byte[] bytes(Object model, String[] classNames) {
+        return bytes(model, classNames, false);
+    }
+
+    private static byte[] bytes(Object model, String[] classNames, boolean optimizerState) {
         Map<String, String> meta = new LinkedHashMap<>();
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         meta.put("format", "jnn");
@@ -94,7 +106,7 @@ public final class ModelFiles {
             model = pipe.finalEstimator();
         }
         if (model instanceof MultilayerPerceptron mlp) {
-            MLPState s = MLPState.of(mlp);
+            MLPState s = MLPState.of(mlp, optimizerState);
             meta.put("kind", s.classifier() ? "MLPClassifier" : "MLPRegressor");
             meta.put("dtype", name(s.dtype()));
             Map<String, Object> params = new LinkedHashMap<>(mlp.getParams());
@@ -117,6 +129,24 @@ public final class ModelFiles {
             }
             for (int i = 0; i < s.intercepts().size(); i++) {
                 tensors.put("intercepts." + i, s.intercepts().get(i));
+            }
+            if (s.optimizer() != null) {
+                List<Integer> counts = new ArrayList<>();
+                for (int i = 0; i < s.optimizer().arrays().size(); i++) {
+                    Tensor[] a = s.optimizer().arrays().get(i);
+                    counts.add(a == null ? 0 : a.length);
+                    for (int j = 0; a != null && j < a.length; j++) {
+                        tensors.put("optimizer." + i + "." + j, a[j]);
+                    }
+                }
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("learning_rate", s.optimizer().learningRate());
+                o.put("counters", s.optimizer().counters());
+                o.put("arrays", counts);
+                meta.put("optimizer", json(o));
+            } else if (optimizerState && mlp.params().solver().stochastic()) {
+                throw new IllegalArgumentException("the model has no optimizer state to save (it was not fitted by sgd"
+                        + " or adam in this process)");
             }
         } else if (model instanceof Sequential seq) {
             if (!seq.isBuilt()) {
@@ -262,7 +292,7 @@ public final class ModelFiles {
         MLPState s = new MLPState(classifier, p, dtype, ((Number) fitted.get("n_features_in")).intValue(), out,
                 coefs, intercepts, ((Number) fitted.get("n_iter")).intValue(), ((Number) fitted.get("t")).longValue(),
                 ((Number) fitted.get("loss")).doubleValue(), curve, ints, strings,
-                Boolean.parseBoolean(meta.getOrDefault("multilabel", "false")));
+                Boolean.parseBoolean(meta.getOrDefault("multilabel", "false")), optimizer(c, source));
         return s.restore();
     }
 
@@ -295,6 +325,27 @@ public final class ModelFiles {
         }
         String name = c.metadata().getOrDefault("model_name", "mlp");
         return mlp instanceof MLPClassifier clf ? Pipeline.of(out, name, clf) : Pipeline.of(out, name, (MLPRegressor) mlp);
+    }
+
+    /** The optimizer state of metadata {@code optimizer} and tensors {@code optimizer.I.J}, or null. */
+    private static MLPState.OptimizerState optimizer(SafeTensors.Contents c, String source) {
+        if (!c.metadata().containsKey("optimizer")) {
+            return null;
+        }
+        Map<String, Object> o = object(c.metadata(), "optimizer", source);
+        List<Tensor[]> arrays = new ArrayList<>();
+        List<?> counts = (List<?>) o.get("arrays");
+        for (int i = 0; i < counts.size(); i++) {
+            int n = ((Number) counts.get(i)).intValue();
+            Tensor[] a = n == 0 ? null : new Tensor[n];
+            for (int j = 0; j < n; j++) {
+                a[j] = required(c, "optimizer." + i + "." + j, source);
+            }
+            arrays.add(a);
+        }
+        Map<String, Double> counters = new LinkedHashMap<>();
+        ((Map<?, ?>) o.get("counters")).forEach((k, v) -> counters.put(String.valueOf(k), ((Number) v).doubleValue()));
+        return new MLPState.OptimizerState(((Number) o.get("learning_rate")).doubleValue(), arrays, counters);
     }
 
     private static Sequential sequential(SafeTensors.Contents c, DType dtype, String source) {

@@ -78,6 +78,20 @@ public final class Adam extends Optimizer {
         Kernels.adam(p.value(), p.grad(), moments[0], moments[1], beta1, beta2, stepSize, stepEpsilon);
     }
 
+    @Override
+    public java.util.Map<String, Double> counters() {
+        return java.util.Map.of("t", (double) t);
+    }
+
+    @Override
+    protected void restoreCounters(java.util.Map<String, Double> counters) {
+        Double steps = counters.get("t");
+        if (steps == null || !(steps >= 0) || steps != Math.rint(steps)) {
+            throw new IllegalArgumentException("Adam's state needs a whole step count t, got " + steps);
+        }
+        t = steps.longValue();
+    }
+
     /** The number of steps taken. */
     public long steps() {
         return t;

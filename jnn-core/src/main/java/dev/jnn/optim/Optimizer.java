@@ -57,6 +57,53 @@ public abstract class Optimizer {
         this.learningRate = learningRate;
     }
 
+    /**
+     * Each parameter's state in {@code parameters}' order (null for a parameter not stepped yet), for model files;
+     * the arrays are the live ones.
+     */
+    public final List<Tensor[]> state(List<Parameter> parameters) {
+        return parameters.stream().map(state::get).toList();
+    }
+
+    /** Counters beyond the per-parameter arrays (Adam's step count), by name. */
+    public Map<String, Double> counters() {
+        return Map.of();
+    }
+
+    /**
+     * Puts back what {@link #state} and {@link #counters} gave, for {@code parameters} in the same order; every
+     * array must match a fresh state's shape.
+     */
+    public void restore(List<Parameter> parameters, List<Tensor[]> saved, Map<String, Double> counters) {
+        if (saved.size() != parameters.size()) {
+            throw new IllegalArgumentException("optimizer state for " + saved.size() + " parameters, the model has "
+                    + parameters.size());
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            if (saved.get(i) == null) {
+                continue;
+            }
+            Tensor[] fresh = newState(parameters.get(i));
+            if (fresh.length != saved.get(i).length) {
+                throw new IllegalArgumentException("optimizer state of parameter " + i + " has " + saved.get(i).length
+                        + " arrays, expected " + fresh.length);
+            }
+            for (int j = 0; j < fresh.length; j++) {
+                if (saved.get(i)[j].size() != fresh[j].size()) {
+                    throw new IllegalArgumentException("optimizer state " + i + "." + j + " has " + saved.get(i)[j].size()
+                            + " values, expected " + fresh[j].size());
+                }
+                saved.get(i)[j].to(fresh[j].dtype()).reshape(fresh[j].shape()).copyInto(fresh[j], 0);
+            }
+            state.put(parameters.get(i), fresh);
+        }
+        restoreCounters(counters);
+    }
+
+    /** Takes back {@link #counters}. */
+    protected void restoreCounters(Map<String, Double> counters) {
+    }
+
     /** A zero tensor shaped like {@code p}'s value, in {@code p}'s dtype. */
     protected static Tensor zerosLike(Parameter p) {
         return Tensor.zeros(p.value().dtype(), p.value().shape());

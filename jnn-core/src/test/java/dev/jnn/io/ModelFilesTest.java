@@ -98,6 +98,32 @@ class ModelFilesTest {
     }
 
     @Test
+    void theOptimizerStateLetsPartialFitContinueAsIfNeverSaved(@TempDir Path dir) throws Exception {
+        Samples moons = ToySets.moons(100, 0.2, 4);
+        int[] classes = {0, 1};
+        for (Solver solver : new Solver[] {Solver.ADAM, Solver.SGD}) {
+            MLPClassifier kept = MLPClassifier.builder().solver(solver).hiddenLayerSizes(5).randomState(0).build();
+            MLPClassifier saved = MLPClassifier.builder().solver(solver).hiddenLayerSizes(5).randomState(0).build();
+            for (int i = 0; i < 2; i++) {
+                kept.partialFit(moons.x(), moons.y(), classes);
+                saved.partialFit(moons.x(), moons.y(), classes);
+            }
+            Path file = dir.resolve(solver + ".safetensors");
+            ModelFiles.saveWithOptimizerState(saved, file);
+            MLPClassifier back = ModelFiles.load(file, MLPClassifier.class);
+            kept.partialFit(moons.x(), moons.y(), classes);
+            back.partialFit(moons.x(), moons.y(), classes);
+            assertArrayEquals(kept.coefs().get(0).doubleData(), back.coefs().get(0).doubleData(), solver + " coefs");
+            assertEquals(kept.lossCurve(), back.lossCurve(), solver + " loss curve");
+            // without the state the third step differs: the moments restart
+            ModelFiles.save(saved, file);
+            MLPClassifier fresh = ModelFiles.load(file, MLPClassifier.class);
+            fresh.partialFit(moons.x(), moons.y(), classes);
+            assertTrue(!java.util.Arrays.equals(kept.coefs().get(0).doubleData(), fresh.coefs().get(0).doubleData()));
+        }
+    }
+
+    @Test
     void aFileWrittenByNumpyAloneLoadsAndPredictsAsNumpyDid() throws Exception {
         MLPClassifier clf = ModelFiles.load(MODELS.resolve("from-python.safetensors"), MLPClassifier.class);
         JsonNode want;
