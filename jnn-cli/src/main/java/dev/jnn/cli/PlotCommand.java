@@ -8,7 +8,13 @@ import dev.jnn.metrics.ConfusionMatrix;
 import dev.jnn.plot.Figure;
 import dev.jnn.plot.Figures;
 import dev.jnn.plot.LossRun;
+import dev.jnn.estimator.MultilayerPerceptron;
+import dev.jnn.model.Sequential;
+import dev.jnn.nn.Conv2D;
+import dev.jnn.nn.Dense;
+import dev.jnn.nn.Layer;
 import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,16 +35,20 @@ import java.util.concurrent.Callable;
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = "Draw one figure as PNG: loss-curve (--report, repeatable to overlay runs), confusion-matrix"
                 + " (--report), search-heatmap (--results with --rows and --cols), data (--data: 2-D points, images"
-                + " as a grid of samples, else two chosen --features as a pair plot), activations.")
+                + " as a grid of samples, else two chosen --features as a pair plot), activations; from a saved"
+                + " --model: feature-maps (of --sample in --data's test rows), filters, weights (the first layer's)"
+                + " and reconstructions (an autoencoder's).")
 final class PlotCommand implements Callable<Integer> {
     /** The kinds, as the command line names them. */
-    enum Kind { LOSS_CURVE, CONFUSION_MATRIX, SEARCH_HEATMAP, DATA, ACTIVATIONS }
+    enum Kind { LOSS_CURVE, CONFUSION_MATRIX, SEARCH_HEATMAP, DATA, ACTIVATIONS, FEATURE_MAPS, FILTERS, WEIGHTS,
+        RECONSTRUCTIONS }
 
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "KIND",
-            description = "loss-curve, confusion-matrix, search-heatmap, data or activations.")
+            description = "loss-curve, confusion-matrix, search-heatmap, data, activations, feature-maps, filters,"
+                    + " weights or reconstructions.")
     String kind;
 
     @Option(names = "--report", paramLabel = "FILE.json", description = "A report of jnn fit --report (repeatable).")
@@ -69,6 +79,13 @@ final class PlotCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @Option(names = "--model", paramLabel = "FILE.safetensors",
+            description = "With feature-maps, filters, weights, reconstructions: the saved model.")
+    Path modelFile;
+
+    @Option(names = "--sample", defaultValue = "0", description = "With feature-maps: the test row to show.")
+    int sample;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.png", description = "Where to write (default: KIND.png).")
     Path output;
 
@@ -81,6 +98,7 @@ final class PlotCommand implements Callable<Integer> {
             case SEARCH_HEATMAP -> heatmap();
             case DATA -> dataFigure();
             case ACTIVATIONS -> Figures.activations();
+            case FEATURE_MAPS, FILTERS, WEIGHTS, RECONSTRUCTIONS -> fromModel(k);
         };
         Path file = output != null ? output : Path.of(f.kind() + ".png");
         f.write(file);
@@ -94,7 +112,7 @@ final class PlotCommand implements Callable<Integer> {
             return Kind.valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown KIND '" + name + "': loss-curve, confusion-matrix,"
-                    + " search-heatmap, data or activations");
+                    + " search-heatmap, data, activations, feature-maps, filters, weights or reconstructions");
         }
     }
 
@@ -170,6 +188,55 @@ final class PlotCommand implements Callable<Integer> {
         need(i >= 0 && j >= 0 && i < s.x().cols() && j < s.x().cols(), "--features " + i + "," + j
                 + ": the data have columns 0 to " + (s.x().cols() - 1));
         return Figures.pairPlot(s.x(), i, j, y, names, null);
+    }
+
+    /** The figures of a saved model's insides. */
+    private Figure fromModel(Kind k) throws IOException {
+        need(modelFile != null, kind + " needs --model FILE.safetensors");
+        SavedModel m = SavedModel.load(modelFile);
+        if (k == Kind.WEIGHTS) {
+            Tensor w = m.model instanceof MultilayerPerceptron mlp ? mlp.coefs().get(0) : firstDense(m);
+            int side = RunPlots.imageSide(w.rows());
+            need(side > 0, "weights needs a first layer over square images; this one has " + w.rows() + " inputs");
+            return Figures.firstLayerWeights(w, side, side);
+        }
+        need(m.model instanceof Sequential, kind + " needs a saved Sequential network; " + modelFile + " holds a "
+                + m.kind());
+        Sequential net = (Sequential) m.model;
+        Samples test = data.load(net.dtype(), false, false).test();
+        if (k == Kind.RECONSTRUCTIONS) {
+            int side = RunPlots.imageSide(m.features());
+            need(side > 0 && Layer.size(net.outputShape()) == m.features(), "reconstructions needs an autoencoder of"
+                    + " square images (as many outputs as inputs)");
+            Tensor x = test.x().rows(0, Math.min(20, test.size()));
+            return Figures.reconstructions(x, net.predict(x), side, side, 20);
+        }
+        for (int i = 0; i < net.layers().size(); i++) {
+            if (net.layers().get(i) instanceof Conv2D conv) {
+                if (k == Kind.FILTERS) {
+                    List<?> size = (List<?>) conv.config().get("kernel_size");
+                    int kh = (Integer) size.get(0);
+                    int kw = (Integer) size.get(1);
+                    Tensor w = conv.kernel().value();
+                    return Figures.filters(w, kh, kw, w.rows() / (kh * kw));
+                }
+                need(sample >= 0 && sample < test.size(), "--sample " + sample + ": the test set has rows 0 to "
+                        + (test.size() - 1));
+                int[] shape = conv.outputShape();
+                return Figures.featureMaps(net.activations(i, test.x().rows(sample, sample + 1)), shape[0], shape[1],
+                        shape[2]);
+            }
+        }
+        throw new IllegalArgumentException(kind + " needs a network with a Conv2D layer");
+    }
+
+    private static Tensor firstDense(SavedModel m) {
+        for (Layer l : ((Sequential) m.model).layers()) {
+            if (l instanceof Dense d) {
+                return d.kernel().value();
+            }
+        }
+        throw new IllegalArgumentException("weights needs a Dense or MLP first layer");
     }
 
     private static JsonNode json(Path p) throws IOException {

@@ -25,9 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PlotsCommandTest {
     private static void assertPng(Path file) throws IOException {
+        assertPng(file, 100);
+    }
+
+    private static void assertPng(Path file, int minHeight) throws IOException {
         assertTrue(Files.isRegularFile(file), file + " missing");
         BufferedImage img = ImageIO.read(file.toFile());
-        assertTrue(img.getWidth() >= 640 && img.getHeight() >= 100, file + ": " + img.getWidth() + "x" + img.getHeight());
+        assertTrue(img.getWidth() >= 640 && img.getHeight() >= minHeight, file + ": " + img.getWidth() + "x"
+                + img.getHeight());
     }
 
     @Test
@@ -89,6 +94,47 @@ class PlotsCommandTest {
         cli = new CliRun();
         assertEquals(0, cli.run("plot", "activations", "-o", dir.resolve("act.png").toString()), cli.err.toString());
         assertPng(dir.resolve("act.png"));
+    }
+
+    @Test
+    void figuresOfASavedNetwork(@TempDir Path dir) throws Exception {
+        Path net = dir.resolve("conv.json");
+        Files.writeString(net, "{\"layers\": [{\"type\": \"Input\", \"shape\": [8, 8, 1]}, {\"type\": \"Conv2D\","
+                + " \"filters\": 4, \"kernel_size\": 3, \"activation\": \"relu\"}, {\"type\": \"Flatten\"},"
+                + " {\"type\": \"Dense\", \"units\": 10, \"activation\": \"softmax\"}]}");
+        Path model = dir.resolve("conv.safetensors");
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--model", net.toString(), "--data", "digits", "--epochs", "1", "--quiet",
+                "--save", model.toString()), cli.err.toString());
+        for (String kind : new String[] {"feature-maps", "filters"}) {
+            cli = new CliRun();
+            assertEquals(0, cli.run("plot", kind, "--model", model.toString(), "--data", "digits", "--sample", "3",
+                    "-o", dir.resolve(kind + ".png").toString()), cli.err.toString());
+            assertPng(dir.resolve(kind + ".png"), 60);          // four 3x3 filters make one short row
+        }
+        // an autoencoder trained in Java (x against itself), saved, and its reconstructions drawn by the CLI
+        var digits = dev.jnn.data.Datasets.digits().train().x().to(dev.jnn.tensor.DType.FLOAT32);
+        var autoencoder = dev.jnn.model.Sequential.of(new dev.jnn.nn.Dense(16, dev.jnn.nn.Activation.RELU),
+                new dev.jnn.nn.Dense(64, dev.jnn.nn.Activation.IDENTITY)).seed(0);
+        autoencoder.compile(new dev.jnn.optim.Adam(), dev.jnn.nn.Loss.MEAN_SQUARED_ERROR);
+        autoencoder.fit(digits, digits, dev.jnn.model.Fit.epochs(2));
+        Path aeFile = dir.resolve("ae.safetensors");
+        dev.jnn.io.ModelFiles.save(autoencoder, aeFile);
+        cli = new CliRun();
+        assertEquals(0, cli.run("plot", "reconstructions", "--model", aeFile.toString(), "--data", "digits", "-o",
+                dir.resolve("ae.png").toString()), cli.err.toString());
+        assertPng(dir.resolve("ae.png"));
+        Path mlp = dir.resolve("mlp.safetensors");
+        cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--data", "digits", "--max-iter", "5", "--quiet", "--save", mlp.toString()),
+                cli.err.toString());
+        cli = new CliRun();
+        assertEquals(0, cli.run("plot", "weights", "--model", mlp.toString(), "-o", dir.resolve("w.png").toString()),
+                cli.err.toString());
+        assertPng(dir.resolve("w.png"));
+        cli = new CliRun();
+        assertEquals(2, cli.run("plot", "reconstructions", "--model", mlp.toString()));
+        assertTrue(cli.err.toString().contains("needs a saved Sequential"), cli.err.toString());
     }
 
     @Test
