@@ -34,7 +34,7 @@ import java.util.Map;
  * jnn's model files: the {@link SafeTensors} layout, so that Python's safetensors or a few lines of numpy read the
  * weights, with jnn's configuration as JSON text under these {@code __metadata__} keys:
  * <ul>
- * <li>{@code format} ({@code "jnn"}), {@code format_version} ({@code "1"}), {@code kind} ({@code MLPClassifier},
+ * <li>{@code format} ({@code "jnn"}), {@code format_version} ({@code "1"}), {@code jnn_version}, {@code kind} ({@code MLPClassifier},
  *     {@code MLPRegressor} or {@code Sequential}), {@code dtype} ({@code float32} or {@code float64});</li>
  * <li>MLPs: {@code params} (scikit-learn's {@code get_params()}), {@code fitted} ({@code n_features_in},
  *     {@code out_activation}, {@code n_iter}, {@code t}, {@code loss}, {@code loss_curve}), {@code classes}
@@ -48,6 +48,8 @@ import java.util.Map;
 public final class ModelFiles {
     /** The {@code format_version} this release writes and reads. */
     public static final String VERSION = "1";
+    /** The release that writes the files ({@code jnn_version}), from the build. */
+    public static final String JNN_VERSION = release();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelFiles() {
@@ -84,6 +86,7 @@ public final class ModelFiles {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         meta.put("format", "jnn");
         meta.put("format_version", VERSION);
+        meta.put("jnn_version", JNN_VERSION);
         if (model instanceof Pipeline pipe) {
             if (!(pipe.finalEstimator() instanceof MultilayerPerceptron)) {
                 throw new IllegalArgumentException("model files keep pipelines that end in an MLP");
@@ -432,6 +435,18 @@ public final class ModelFiles {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String release() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = ModelFiles.class.getResourceAsStream("jnn-core-version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // the version is informative only
+        }
+        return p.getProperty("version", "unknown");
     }
 
     private static String name(DType d) {

@@ -192,6 +192,8 @@ class ModelFilesTest {
         assertEquals(0, n % 8, "the header is padded to a multiple of 8");
         JsonNode header = new ObjectMapper().readTree(new String(bytes, 8, (int) n, StandardCharsets.UTF_8));
         assertEquals("MLPClassifier", header.get("__metadata__").get("kind").asText());
+        assertTrue(header.get("__metadata__").get("jnn_version").asText().matches("\\d+\\.\\d+.*"),
+                header.get("__metadata__").toString());
         JsonNode w = header.get("coefs.0");
         assertEquals("F64", w.get("dtype").asText());
         assertEquals(List.of(2, 3), List.of(w.get("shape").get(0).asInt(), w.get("shape").get(1).asInt()));
