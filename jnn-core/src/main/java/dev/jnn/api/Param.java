@@ -18,6 +18,9 @@ public @interface Param {
     /** The default as Python writes it: {@code "100"}, {@code "relu"}, {@code "auto"}, {@code "None"}. */
     String value();
 
+    /** The snake_case name where the component's does not give it ({@code l1Ratio} is {@code l1_ratio}). */
+    String name() default "";
+
     /** What the parameter does, in one line. */
     String doc();
 

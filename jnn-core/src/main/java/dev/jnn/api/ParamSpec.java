@@ -94,7 +94,7 @@ public final class ParamSpec {
         if (type.isEnum()) {
             return String.join("|", choices);
         }
-        String base = type == int[].class ? "N[,N...]" : isInteger() ? "N" : "X";
+        String base = type == int[].class ? "N[,N...]" : type == String.class ? "TEXT" : isInteger() ? "N" : "X";
         if (decl.wholeOrInf()) {
             return "N|inf";
         }
@@ -112,6 +112,8 @@ public final class ParamSpec {
             c = "a str among " + set(choices);
         } else if (isFlag()) {
             c = "a bool";
+        } else if (type == String.class) {
+            c = "a str";
         } else if (decl.wholeOrInf()) {
             c = "an int in the range " + range + " or a float among {inf}";
         } else {
@@ -165,6 +167,9 @@ public final class ParamSpec {
         }
         if (type == int[].class) {
             return sizes(v);
+        }
+        if (type == String.class) {
+            return String.valueOf(v).trim();
         }
         if (isFlag()) {
             return flag(v);

@@ -46,7 +46,7 @@ public final class ParamTable<R extends Record> {
             if (p == null) {
                 throw new IllegalStateException(type.getSimpleName() + "." + c.getName() + " has no @Param");
             }
-            ParamSpec s = new ParamSpec(snakeCase(c.getName()), c, p);
+            ParamSpec s = new ParamSpec(p.name().isEmpty() ? snakeCase(c.getName()) : p.name(), c, p);
             specs.put(s.name(), s);
         }
         try {
