@@ -7,6 +7,7 @@ import dev.jnn.data.Samples;
 import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.estimator.MLPRegressor;
 import dev.jnn.estimator.MultilayerPerceptron;
+import dev.jnn.estimator.PerceptronParams;
 import dev.jnn.api.Transformer;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
@@ -90,6 +91,11 @@ final class FitCommand implements Callable<Integer> {
         if (saveOptimizerState && (save == null || modelOptions.given())) {
             throw new IllegalArgumentException("--save-optimizer-state goes with --save, for an MLP");
         }
+        if ("perceptron".equals(modelOptions.model)) {
+            RunPlots figures = plots == null ? null : new RunPlots(plots);
+            return PerceptronFit.run(this, MlpOptions.only(mlp.params(), PerceptronParams.TABLE, "--model perceptron"),
+                    figures);
+        }
         if (modelOptions.given()) {
             if (save != null && !features.transformers().isEmpty()) {
                 throw new IllegalArgumentException("--save with --model keeps the network alone, not --functions, --poly,"
@@ -114,7 +120,8 @@ final class FitCommand implements Callable<Integer> {
         DType type = run.dtype(DType.FLOAT64);
         List<Transformer> transforms = features.transformers();
         MultilayerPerceptron est = regressor ? new MLPRegressor() : new MLPClassifier();
-        Map<String, Object> params = mlp.params();
+        Map<String, Object> params = MlpOptions.only(mlp.params(), dev.jnn.estimator.MLPParams.TABLE,
+                "the MLP (it is a --model perceptron option)");
         if (main.verbose) {
             params.put("verbose", true);
         }

@@ -3,6 +3,7 @@ package dev.jnn.cli;
 import dev.jnn.api.ParamSpec;
 import dev.jnn.api.ParamTable;
 import dev.jnn.estimator.MLPParams;
+import dev.jnn.estimator.PerceptronParams;
 import dev.jnn.optim.Optimizers;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -34,9 +35,15 @@ final class MlpOptions {
 
     private final Map<String, OptionSpec> options = new LinkedHashMap<>();
 
-    /** Adds the options to {@code command} (before it parses anything). */
+    /** Adds the options to {@code command} (before it parses anything): the MLP's, then the Perceptron's others. */
     MlpOptions(CommandSpec command) {
-        for (ParamSpec p : MLPParams.TABLE.specs()) {
+        List<ParamSpec> specs = new ArrayList<>(MLPParams.TABLE.specs());
+        for (ParamSpec p : PerceptronParams.TABLE.specs()) {
+            if (MLPParams.TABLE.spec(p.name()) == null) {
+                specs.add(p);
+            }
+        }
+        for (ParamSpec p : specs) {
             if (NOT_OPTIONS.contains(p.name())) {
                 continue;
             }
@@ -65,7 +72,13 @@ final class MlpOptions {
     }
 
     private static String help(ParamSpec p) {
-        StringBuilder b = new StringBuilder(p.doc()).append(" Default: ").append(p.pythonDefault());
+        boolean mlp = MLPParams.TABLE.spec(p.name()) == p;
+        ParamSpec perceptron = PerceptronParams.TABLE.spec(p.name());
+        StringBuilder b = new StringBuilder(mlp ? "" : "With --model perceptron: ").append(p.doc())
+                .append(" Default: ").append(p.pythonDefault());
+        if (mlp && perceptron != null) {
+            b.append("; with --model perceptron: ").append(perceptron.pythonDefault());
+        }
         String keras = OPTIMIZER_NAMES.get(p.name());
         if (keras != null) {
             List<String> defaults = new ArrayList<>();
@@ -78,6 +91,17 @@ final class MlpOptions {
             b.append("; with --model: ").append(String.join(", ", defaults));
         }
         return b.append('.').toString();
+    }
+
+    /** The given options that {@code table} takes; any other given one is a usage error naming {@code what}. */
+    static Map<String, Object> only(Map<String, Object> given, dev.jnn.api.ParamTable<?> table, String what) {
+        for (String name : given.keySet()) {
+            if (table.spec(name) == null) {
+                throw new IllegalArgumentException("--" + name.replace('_', '-') + " does not apply to " + what
+                        + " (see jnn fit --help)");
+            }
+        }
+        return given;
     }
 
     /** The optimizer parameters given for a {@code --model}, under the optimizers' names; also used by the tests. */

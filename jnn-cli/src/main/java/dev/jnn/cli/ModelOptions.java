@@ -6,8 +6,9 @@ import java.nio.file.Path;
 
 /** The options of {@code jnn fit --model}: the Keras-style network, its optimizer and the epochs. */
 final class ModelOptions {
-    @Option(names = "--model", paramLabel = "lenet5|FILE.json",
-            description = "Train a Keras-style network instead of the MLP: the course's LeNet-5, or a JSON layer list.")
+    @Option(names = "--model", paramLabel = "lenet5|perceptron|FILE.json",
+            description = "Train a Keras-style network instead of the MLP (the course's LeNet-5, or a JSON layer list),"
+                    + " or scikit-learn's Perceptron.")
     String model;
 
     @Option(names = "--epochs", description = "With --model: passes over the training data (5).")
@@ -44,6 +45,11 @@ final class ModelOptions {
     @Option(names = "--save-architecture", paramLabel = "FILE.json",
             description = "With --model: write the network's layer list as JSON, readable by --model.")
     Path saveArchitecture;
+
+    @Option(names = "--textbook", description = "With --model perceptron: the lecture's perceptron rule (bias as an"
+            + " input, an update per mistake in data order until a pass makes none or --max-iter passes); --eta0 is"
+            + " its rate.")
+    boolean textbook;
 
     boolean given() {
         return model != null;

@@ -191,6 +191,30 @@ public final class Figures {
         return Panels.activations();
     }
 
+    /**
+     * Figures side by side in rows of {@code columns}, each scaled to 400×300, as one figure of {@code kind}: say, a
+     * decision boundary after each epoch.
+     */
+    public static Figure panels(String kind, List<Figure> figures, int columns) {
+        if (figures.isEmpty()) {
+            throw new IllegalArgumentException("no figures to put side by side");
+        }
+        int cols = Math.max(1, Math.min(columns, figures.size()));
+        int rows = (figures.size() + cols - 1) / cols;
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(400 * cols, 300 * rows,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        for (int i = 0; i < figures.size(); i++) {
+            g.drawImage(figures.get(i).image(), (i % cols) * 400, (i / cols) * 300, 400, 300, null);
+        }
+        g.dispose();
+        return new Figure(kind, img);
+    }
+
     /** A 2-column data set by class ({@code y} may be null for unlabelled points). */
     public static Figure scatter(Tensor x, int[] y, String[] names) {
         return Scatter.draw("data", "Data", x, 0, 1, y, names, "x0", "x1");

@@ -1,0 +1,124 @@
+package dev.jnn.cli;
+
+import dev.jnn.api.Transformer;
+import dev.jnn.data.Dataset;
+import dev.jnn.data.Samples;
+import dev.jnn.estimator.Perceptron;
+import dev.jnn.estimator.PerceptronParams;
+import dev.jnn.estimator.TextbookPerceptron;
+import dev.jnn.plot.Figure;
+import dev.jnn.plot.Figures;
+import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Tensor;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** {@code jnn fit --model perceptron}: scikit-learn's Perceptron, or with {@code --textbook} the lecture's rule. */
+final class PerceptronFit {
+    private static final int EPOCH_PANELS = 8;
+
+    private PerceptronFit() {
+    }
+
+    static int run(FitCommand c, Map<String, Object> given, RunPlots figures) throws IOException {
+        if (c.regressor) {
+            throw new IllegalArgumentException("--model perceptron is a classifier: drop --regressor");
+        }
+        if (c.save != null) {
+            throw new IllegalArgumentException("--save keeps MLPs and networks; the Perceptron cannot be saved yet");
+        }
+        Perceptron est = new Perceptron().setParams(given);         // checks every value before the data load
+        PerceptronParams p = est.params();
+        PrintWriter out = c.spec.commandLine().getOut();
+        Dataset set = c.dataOptions.load(c.run.dtype(DType.FLOAT64), true, !c.quiet);
+        Samples rawTrain = set.train();
+        Samples train = rawTrain;
+        Samples test = set.test();
+        List<Transformer> transforms = c.features.transformers();
+        for (Transformer t : transforms) {
+            train = train.withX(t.fitTransform(train.x()));
+            test = test.withX(t.transform(test.x()));
+        }
+        String[] names = train.classes();
+        int[] y = train.classIndices();
+        long start = System.nanoTime();
+        Map<String, Object> head = new LinkedHashMap<>();
+        Function<Tensor, int[]> predictIndices;
+        List<Figure> epochs = new ArrayList<>();
+        if (c.modelOptions.textbook) {
+            TextbookPerceptron rule = TextbookPerceptron.fit(train.x(), y, p.eta0(), p.maxIter());
+            out.printf("Perceptron rule (eta %s): %s after %d updates in %d passes; weights (bias first) %s%n",
+                    p.eta0(), rule.separated() ? "separated" : "not separated", rule.updates(), rule.passes(),
+                    Arrays.toString(rule.weights()));
+            head.put("estimator", "TextbookPerceptron");
+            head.put("separated", rule.separated());
+            head.put("updates", rule.updates());
+            head.put("n_iter", rule.passes());
+            head.put("weights", rule.weights());
+            head.put("trajectory", rule.trajectory());
+            predictIndices = rule::predict;
+            if (figures != null && rawTrain.x().cols() == 2 && transforms.isEmpty()) {
+                for (int e = 1; e <= Math.min(rule.passes(), EPOCH_PANELS); e++) {
+                    TextbookPerceptron after = TextbookPerceptron.fit(train.x(), y, p.eta0(), e);
+                    epochs.add(boundary(after::predict, train, y, names));
+                }
+            }
+        } else {
+            est.fit(train.x(), y);
+            out.printf("Perceptron: %d epochs, t_ %.0f%n", est.nIter(), est.t());
+            head.put("estimator", "Perceptron");
+            head.put("params", est.getParams());
+            head.put("n_iter", est.nIter());
+            head.put("t", est.t());
+            head.put("coef", est.coef());
+            head.put("intercept", est.intercept());
+            predictIndices = est::predictIndices;
+            if (figures != null && rawTrain.x().cols() == 2 && transforms.isEmpty()) {
+                for (int e = 1; e <= Math.min(est.nIter(), EPOCH_PANELS); e++) {
+                    Perceptron after = est.clone().setParams(Map.of("max_iter", e));
+                    after.fit(train.x(), y);
+                    epochs.add(boundary(after::predictIndices, train, y, names));
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String[] predicted = Arrays.stream(predictIndices.apply(test.x())).mapToObj(i -> names[i])
+                .toArray(String[]::new);
+        FitResult result = FitResult.ofClassification(test, predicted, seconds, List.of());
+        out.println();
+        out.print(result.summary());
+        out.flush();
+        if (c.report != null) {
+            result.writeReport(c.report, head);
+        }
+        if (c.predictions != null) {
+            result.writePredictions(c.predictions);
+        }
+        if (figures != null) {
+            figures.metric("test accuracy", result.report().accuracy());
+            figures.metric("n_iter", head.get("n_iter"));
+            figures.add(Figures.confusionMatrix(result.confusion(), false));
+            figures.boundary(rawTrain, transforms, names, predictIndices, null);
+            if (!epochs.isEmpty()) {
+                figures.add(Figures.panels("perceptron_epochs", epochs, 4));
+            }
+            figures.write("Perceptron on " + c.dataOptions.data, "jnn fit " + String.join(" ",
+                    c.spec.commandLine().getParseResult().originalArgs()), est.getParams(),
+                    result.summary(), out);
+        }
+        return 0;
+    }
+
+    private static Figure boundary(Function<Tensor, int[]> predict, Samples train, int[] y, String[] names) {
+        int[] classes = new int[names.length];
+        Arrays.setAll(classes, i -> i);
+        return Figures.decisionBoundary(classes, predict, null, train.x(), y, names, false);
+    }
+}
