@@ -104,6 +104,12 @@ public final class MLPClassifier extends MultilayerPerceptron implements Classif
         return partialFit(InputValidation.matrix(x, NAME), y, classes);
     }
 
+    /** The 0/1 (one-hot, or one column for two classes) targets its loss compares with for labels {@code y}. */
+    public Tensor targets(int[] y) {
+        requireFitted();
+        return classes.binarize(classes.encode(y), dtype);
+    }
+
     /** The fitted labels. */
     ClassLabels classLabels() {
         requireFitted();

@@ -138,8 +138,14 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
         }
     }
 
-    /** The loss that pairs with the output activation. */
-    Loss lossFunction() {
+    /** The engine of the fitted network ({@code Dense} layers), as the gradient check and the teaching tools see it. */
+    public Network network() {
+        requireFitted();
+        return net;
+    }
+
+    /** The loss that pairs with the output activation (scikit-learn's {@code LOSS_FUNCTIONS[loss]}). */
+    public Loss lossFunction() {
         return switch (outActivation) {
             case IDENTITY -> Loss.SQUARED_ERROR;
             case SOFTMAX -> Loss.LOG_LOSS;

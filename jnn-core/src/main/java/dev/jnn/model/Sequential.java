@@ -154,6 +154,18 @@ public final class Sequential {
         return this;
     }
 
+    /** The engine that trains the layers; the model must be built. */
+    public Network network() {
+        requireBuilt();
+        return network;
+    }
+
+    /** The targets its loss compares with for integer class {@code labels} (one-hot for the categorical losses). */
+    public Tensor targets(int[] labels) {
+        requireCompiled();
+        return Targets.of(this, labels.length, null, labels, "labels");
+    }
+
     /** The compiled optimizer (callbacks adjust its learning rate). */
     public Optimizer optimizer() {
         requireCompiled();

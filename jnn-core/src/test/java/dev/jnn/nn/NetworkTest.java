@@ -8,11 +8,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The engine's gradient against central differences, in float64: {@code Network.backward} must give the gradient
- * of the mean batch loss plus the penalties times their scale, for each convention it serves (scikit-learn's
+ * The engine's gradient against central differences ({@link GradientCheck}), in float64: {@code Network.backward}
+ * must give the gradient of the mean batch loss plus the penalties times their scale, for each convention it serves (scikit-learn's
  * 1/b-scaled L2 and Keras's L1/L2, losses fused with their output or not).
  */
 class NetworkTest {
@@ -46,25 +46,8 @@ class NetworkTest {
             }
             y.set(1.0, r, r % outputs);       // one-hot for the cross-entropies, targets in {0, 1} for the others
         }
-        Tensor output = net.forward(x);
-        net.backward(loss, y, output, scale);
-        double h = 1e-6;
-        for (Parameter p : net.parameters()) {
-            Tensor grad = p.grad().copy();
-            for (int i = 0; i < p.value().size(); i++) {
-                double keep = p.value().getFlat(i);
-                p.value().setFlat(i, keep + h);
-                double up = objective(net, loss, x, y, scale);
-                p.value().setFlat(i, keep - h);
-                double down = objective(net, loss, x, y, scale);
-                p.value().setFlat(i, keep);
-                assertEquals((up - down) / (2 * h), grad.getFlat(i), 1e-6, loss + " " + p.name() + "[" + i + "]");
-            }
+        for (GradientCheck.Row r : GradientCheck.of(net, loss, x, y, scale)) {
+            assertTrue(r.maxRelativeError() < 1e-6, loss + " " + r);
         }
-    }
-
-    private static double objective(Network net, Loss loss, Tensor x, Tensor y, double scale) {
-        double data = loss.value(y, net.predict(x));
-        return data + net.penalty(scale, false);
     }
 }
