@@ -138,6 +138,20 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
         }
     }
 
+    /**
+     * The activations of hidden layer {@code layer} (0 for the first) for rows {@code x}, as a new tensor: the
+     * features an autoencoder's middle layer or any hidden layer has learned.
+     */
+    public Tensor hiddenActivations(Tensor x, int layer) {
+        requireFitted();
+        if (layer < 0 || layer >= layers.size() - 1) {
+            throw new IllegalArgumentException("layer must be a hidden layer, 0 to " + (layers.size() - 2) + ", got "
+                    + layer);
+        }
+        checkFeatures(x, false);
+        return net.upTo(layer, x.dtype() == dtype ? x : x.to(dtype)).copy();
+    }
+
     /** The engine of the fitted network ({@code Dense} layers), as the gradient check and the teaching tools see it. */
     public Network network() {
         requireFitted();

@@ -30,6 +30,18 @@ class GradientCheckToolTest {
         List<GradientCheck.Row> rows = GradientCheck.of(clf.network(), clf.lossFunction(), x, clf.targets(y), 1.0 / 20);
         assertEquals(6, rows.size());
         rows.forEach(r -> assertTrue(r.maxRelativeError() < 1e-6, r.toString()));
+        // the first hidden layer's features are relu(x W0 + b0)
+        Tensor h = clf.hiddenActivations(x, 0);
+        Tensor w0 = clf.coefs().get(0);
+        Tensor b0 = clf.intercepts().get(0);
+        for (int r = 0; r < 20; r++) {
+            for (int u = 0; u < 5; u++) {
+                double z = b0.getFlat(u) + x.get(r, 0) * w0.get(0, u) + x.get(r, 1) * w0.get(1, u);
+                assertEquals(Math.max(0, z), h.get(r, u), 1e-12);
+            }
+        }
+        assertEquals(3, clf.hiddenActivations(x, 1).cols());
+        assertThrows(IllegalArgumentException.class, () -> clf.hiddenActivations(x, 2));
 
         Sequential net = ModelJson.read("{\"dtype\": \"float64\", \"layers\": [{\"type\": \"Input\", \"shape\": [6, 6, 2]},"
                 + " {\"type\": \"Conv2D\", \"filters\": 3, \"kernel_size\": 3, \"activation\": \"tanh\"},"
