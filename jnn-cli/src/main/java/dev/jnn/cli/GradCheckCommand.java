@@ -47,6 +47,10 @@ final class GradCheckCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE.json", description = "A JSON layer list (jnn fit --model) instead of the MLP.")
     Path model;
 
+    @Option(names = "--seed", defaultValue = "0",
+            description = "With --model: the seed of the network's initial weights. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
     @Option(names = "--samples", defaultValue = "20", description = "Rows to check on. Default: ${DEFAULT-VALUE}.")
     int samples;
 
@@ -69,7 +73,8 @@ final class GradCheckCommand implements Callable<Integer> {
             if (!Files.isRegularFile(model)) {
                 throw new dev.jnn.data.DataException(model + ": no such file");
             }
-            Sequential net = ModelJson.read(Files.readString(model, StandardCharsets.UTF_8), model.toString());
+            Sequential net = ModelJson.read(Files.readString(model, StandardCharsets.UTF_8), model.toString())
+                    .seed(seed);
             net.dtype(DType.FLOAT64);
             net.compile(new Sgd(), Loss.SPARSE_CATEGORICAL_CROSSENTROPY);
             net.build(x.cols());
