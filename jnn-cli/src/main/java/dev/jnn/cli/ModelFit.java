@@ -183,14 +183,8 @@ final class ModelFit {
         for (int i = 0; i < model.layers().size() && side > 0; i++) {
             Layer l = model.layers().get(i);
             if (l instanceof Conv2D conv) {
-                int[] shape = l.outputShape();
-                figures.add(Figures.featureMaps(model.activations(i, test.x().rows(0, 1)), shape[0], shape[1],
-                        shape[2]));
-                List<?> size = (List<?>) conv.config().get("kernel_size");
-                int kh = (Integer) size.get(0);
-                int kw = (Integer) size.get(1);
-                Tensor k = conv.kernel().value();
-                figures.add(Figures.filters(k, kh, kw, k.rows() / (kh * kw)));
+                figures.add(RunPlots.featureMaps(model, i, test.x().rows(0, 1)));
+                figures.add(RunPlots.filters(conv));
                 return;
             }
             if (l instanceof Dense d && !d.parameters().isEmpty()) {
@@ -204,7 +198,7 @@ final class ModelFit {
     }
 
     /** Class probabilities from a network's outputs: softmax columns, or one sigmoid output as two columns. */
-    private static double[][] probabilities(Tensor out) {
+    static double[][] probabilities(Tensor out) {
         double[][] p = new double[out.rows()][];
         for (int r = 0; r < out.rows(); r++) {
             p[r] = out.cols() == 1 ? new double[] {1 - out.get(r, 0), out.get(r, 0)}

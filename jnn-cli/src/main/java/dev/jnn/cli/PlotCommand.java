@@ -214,17 +214,11 @@ final class PlotCommand implements Callable<Integer> {
         for (int i = 0; i < net.layers().size(); i++) {
             if (net.layers().get(i) instanceof Conv2D conv) {
                 if (k == Kind.FILTERS) {
-                    List<?> size = (List<?>) conv.config().get("kernel_size");
-                    int kh = (Integer) size.get(0);
-                    int kw = (Integer) size.get(1);
-                    Tensor w = conv.kernel().value();
-                    return Figures.filters(w, kh, kw, w.rows() / (kh * kw));
+                    return RunPlots.filters(conv);
                 }
                 need(sample >= 0 && sample < test.size(), "--sample " + sample + ": the test set has rows 0 to "
                         + (test.size() - 1));
-                int[] shape = conv.outputShape();
-                return Figures.featureMaps(net.activations(i, test.x().rows(sample, sample + 1)), shape[0], shape[1],
-                        shape[2]);
+                return RunPlots.featureMaps(net, i, test.x().rows(sample, sample + 1));
             }
         }
         throw new IllegalArgumentException(kind + " needs a network with a Conv2D layer");

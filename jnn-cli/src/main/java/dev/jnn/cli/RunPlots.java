@@ -130,6 +130,21 @@ final class RunPlots {
         out.flush();
     }
 
+    /** The filters of a convolution, one row per filter and a tile per input channel. */
+    static Figure filters(dev.jnn.nn.Conv2D conv) {
+        List<?> size = (List<?>) conv.config().get("kernel_size");
+        int kh = (Integer) size.get(0);
+        int kw = (Integer) size.get(1);
+        Tensor k = conv.kernel().value();
+        return Figures.filters(k, kh, kw, k.rows() / (kh * kw));
+    }
+
+    /** Layer {@code index}'s feature maps for one row (the layer's output shape is (height, width, channels)). */
+    static Figure featureMaps(dev.jnn.model.Sequential net, int index, Tensor row) {
+        int[] shape = net.layers().get(index).outputShape();
+        return Figures.featureMaps(net.activations(index, row), shape[0], shape[1], shape[2]);
+    }
+
     /** The side of square images of {@code features} pixels (8x8 digits and up), else 0. */
     static int imageSide(int features) {
         int side = (int) Math.round(Math.sqrt(features));

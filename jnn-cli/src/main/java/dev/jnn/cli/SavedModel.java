@@ -101,18 +101,7 @@ final class SavedModel {
         if (!isClassifier()) {
             throw new IllegalArgumentException("--proba needs a classifier; " + file + " holds a regressor");
         }
-        Tensor out = ((Sequential) model).predict(x);
-        double[][] p = new double[out.rows()][];
-        for (int r = 0; r < p.length; r++) {
-            p[r] = new double[out.cols() == 1 ? 2 : out.cols()];
-            for (int k = 0; k < out.cols(); k++) {
-                p[r][out.cols() == 1 ? 1 : k] = out.get(r, k);
-            }
-            if (out.cols() == 1) {
-                p[r][0] = 1 - p[r][1];
-            }
-        }
-        return p;
+        return ModelFit.probabilities(((Sequential) model).predict(x));
     }
 
     private void check(Tensor x) {

@@ -2,7 +2,6 @@ package dev.jnn.estimator;
 
 import dev.jnn.api.Classifier;
 import dev.jnn.data.TrainTestSplit;
-import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;
 
@@ -98,8 +97,8 @@ public final class Perceptron implements Classifier {
         if (k < 2) {
             throw new IllegalArgumentException("The number of classes has to be greater than one; got " + k + " class");
         }
-        Tensor x64 = x.dtype() == DType.FLOAT64 ? x : x.to(DType.FLOAT64);
-        int d = x64.cols();
+        double[] rows = x.toDoubleArray();                   // row-major, read by every one-vs-all problem
+        int d = x.cols();
         boolean keep = coef != null && (incremental || params.warmStart()) && coef[0].length == d;
         if (coef != null && !keep && incremental) {
             throw new IllegalArgumentException("Number of features " + d + " does not match previous data "
@@ -130,7 +129,7 @@ public final class Perceptron implements Classifier {
                 y[r] = index[r] == positive ? 1 : -1;
             }
             PlainSgd sgd = new PlainSgd(params, start[c], startB[c]);
-            int n = sgd.run(x64, y, cw[positive], k == 2 ? cw[0] : 1.0, maxIter, seed, validation);
+            int n = sgd.run(rows, d, y, cw[positive], k == 2 ? cw[0] : 1.0, maxIter, seed, validation);
             iterations = Math.max(iterations, n);
             newCoef[c] = sgd.coef();
             newB[c] = sgd.intercept();
@@ -139,7 +138,7 @@ public final class Perceptron implements Classifier {
         coef = newCoef;
         intercept = newB;
         nIter = iterations;
-        t = (incremental ? t : 1) + (double) nIter * x64.rows();
+        t = (incremental ? t : 1) + (double) nIter * x.rows();
         warnings.clear();
         if (!incremental && params.tol() != null && nIter == params.maxIter()) {
             warnings.add("Maximum number of iteration reached before convergence. Consider increasing max_iter to"
@@ -202,17 +201,18 @@ public final class Perceptron implements Classifier {
     /** {@code decision_function}: rows × problems (one column for two classes). */
     public double[][] decisionFunction(Tensor x) {
         requireFitted();
-        Tensor x64 = x.dtype() == DType.FLOAT64 ? x : x.to(DType.FLOAT64);
-        if (x64.cols() != coef[0].length) {
-            throw new IllegalArgumentException("X has " + x64.cols() + " features, but Perceptron is expecting "
+        if (x.rank() != 2 || x.cols() != coef[0].length) {
+            throw new IllegalArgumentException("X has " + x.cols() + " features, but Perceptron is expecting "
                     + coef[0].length + " features as input.");
         }
-        double[][] out = new double[x64.rows()][coef.length];
+        double[] rows = x.toDoubleArray();
+        int d = coef[0].length;
+        double[][] out = new double[x.rows()][coef.length];
         for (int r = 0; r < out.length; r++) {
             for (int c = 0; c < coef.length; c++) {
                 double s = 0;
-                for (int j = 0; j < coef[c].length; j++) {
-                    s += x64.get(r, j) * coef[c][j];
+                for (int j = 0; j < d; j++) {
+                    s += rows[r * d + j] * coef[c][j];
                 }
                 out[r][c] = s + intercept[c];
             }

@@ -1,7 +1,5 @@
 package dev.jnn.estimator;
 
-import dev.jnn.tensor.Tensor;
-
 /**
  * One binary sub-problem of scikit-learn's SGD linear classifier with the perceptron loss and a constant learning
  * rate ({@code _plain_sgd}, spec §3.2, §3.5): per-sample updates in the order of an index array that a xorshift
@@ -27,12 +25,12 @@ final class PlainSgd {
     }
 
     /**
-     * Runs up to {@code maxIter} epochs on rows {@code x} with ±1 targets {@code y}; rows marked in {@code validation}
+     * Runs up to {@code maxIter} epochs on the rows of {@code d} values in row-major {@code x}, with ±1 targets {@code y}; rows marked in {@code validation}
      * are skipped and score the early stopping. Returns the epochs run.
      */
-    int run(Tensor x, double[] y, double posWeight, double negWeight, int maxIter, long seed, boolean[] validation) {
-        int n = x.rows();
-        int d = x.cols();
+    int run(double[] x, int d, double[] y, double posWeight, double negWeight, int maxIter, long seed,
+            boolean[] validation) {
+        int n = y.length;
         int[] index = new int[n];
         for (int i = 0; i < n; i++) {
             index[i] = i;
@@ -63,9 +61,10 @@ final class PlainSgd {
                     continue;
                 }
                 double yi = y[row];
+                int at = row * d;
                 double dot = 0;
                 for (int j = 0; j < d; j++) {
-                    dot += w[j] * x.get(row, j);
+                    dot += w[j] * x[at + j];
                 }
                 double pred = dot * wscale + intercept;
                 if (validation == null) {
@@ -81,7 +80,7 @@ final class PlainSgd {
                 if (update != 0) {
                     double c = update / wscale;
                     for (int j = 0; j < d; j++) {
-                        w[j] += x.get(row, j) * c;
+                        w[j] += x[at + j] * c;
                     }
                     if (p.fitIntercept()) {
                         intercept += update * 1.0;
@@ -97,7 +96,7 @@ final class PlainSgd {
                         + ". Scaling input data with StandardScaler or MinMaxScaler might help.");
             }
             if (validation != null) {
-                double score = validationScore(x, y, validation);
+                double score = validationScore(x, d, y, validation);
                 noImprovement = tol > Double.NEGATIVE_INFINITY && score < bestScore + tol ? noImprovement + 1 : 0;
                 bestScore = Math.max(bestScore, score);
             } else {
@@ -123,7 +122,7 @@ final class PlainSgd {
     }
 
     /** Accuracy of the ±1 sub-problem on the validation rows, with the current weights. */
-    private double validationScore(Tensor x, double[] y, boolean[] validation) {
+    private double validationScore(double[] x, int d, double[] y, boolean[] validation) {
         int right = 0;
         int total = 0;
         for (int row = 0; row < validation.length; row++) {
@@ -132,7 +131,7 @@ final class PlainSgd {
             }
             double dot = 0;
             for (int j = 0; j < w.length; j++) {
-                dot += x.get(row, j) * w[j];
+                dot += x[row * d + j] * w[j];
             }
             double score = dot + intercept;
             right += (score > 0 ? 1.0 : -1.0) == y[row] ? 1 : 0;

@@ -16,6 +16,7 @@ import java.util.Map;
 public abstract class Optimizer {
     private double learningRate;
     private final Map<Parameter, Tensor[]> state = new IdentityHashMap<>();
+    private final java.util.function.Function<Parameter, Tensor[]> fresh = this::newState;
 
     /** An optimizer stepping at {@code learningRate}, which its parameter table has checked. */
     protected Optimizer(double learningRate) {
@@ -26,7 +27,7 @@ public abstract class Optimizer {
     public void step(List<Parameter> parameters) {
         beginStep();
         for (Parameter p : parameters) {
-            update(p, state.computeIfAbsent(p, this::newState));
+            update(p, state.computeIfAbsent(p, fresh));
         }
     }
 
