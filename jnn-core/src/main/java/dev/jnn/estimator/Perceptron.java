@@ -104,7 +104,7 @@ public final class Perceptron implements Classifier {
             throw new IllegalArgumentException("Number of features " + d + " does not match previous data "
                     + coef[0].length + ".");
         }
-        double[] cw = classWeights(labels, index);
+        double[] cw = ClassWeights.of(params.classWeight(), labels, index);
         int problems = k == 2 ? 1 : k;
         double[][] start = new double[problems][d];
         double[] startB = new double[problems];
@@ -164,38 +164,6 @@ public final class Perceptron implements Classifier {
             mask[r] = true;
         }
         return mask;
-    }
-
-    /** Per class index: 'balanced', label:weight pairs, or 1. */
-    private double[] classWeights(ClassLabels labels, int[] index) {
-        int k = labels.size();
-        double[] cw = new double[k];
-        java.util.Arrays.fill(cw, 1.0);
-        String spec = params.classWeight();
-        if (spec == null) {
-            return cw;
-        }
-        if (spec.equals("balanced")) {
-            int[] count = new int[k];
-            for (int i : index) {
-                count[i]++;
-            }
-            for (int c = 0; c < k; c++) {
-                cw[c] = (double) index.length / (k * (double) count[c]);
-            }
-            return cw;
-        }
-        String[] names = labels.names();
-        for (String pair : spec.split(",")) {
-            String[] kv = pair.split(":");
-            int at = kv.length == 2 ? java.util.Arrays.asList(names).indexOf(kv[0].trim()) : -1;
-            if (at < 0) {
-                throw new IllegalArgumentException("class_weight '" + pair + "': expected label:weight with a label among "
-                        + java.util.Arrays.toString(names));
-            }
-            cw[at] = Double.parseDouble(kv[1].trim());
-        }
-        return cw;
     }
 
     /** {@code decision_function}: rows × problems (one column for two classes). */
@@ -270,12 +238,8 @@ public final class Perceptron implements Classifier {
 
     @Override
     public double score(Tensor x, int[] y) {
-        int[] p = predict(x);
-        int right = 0;
-        for (int i = 0; i < p.length; i++) {
-            right += p[i] == y[i] ? 1 : 0;
-        }
-        return (double) right / p.length;
+        InputValidation.sameLength(x.rows(), y.length);
+        return ClassifierOutputs.accuracy(predict(x), y);
     }
 
     /** {@code coef_}: problems × features. */

@@ -1,5 +1,6 @@
 package dev.jnn.metrics;
 
+import dev.jnn.util.NumpySum;
 import dev.jnn.util.PyFormat;
 
 import java.util.LinkedHashMap;

@@ -1,14 +1,29 @@
-package dev.jnn.metrics;
+package dev.jnn.util;
 
-/** numpy's pairwise summation of a contiguous double array, so that sums round exactly as numpy's do. */
-final class NumpySum {
+/**
+ * numpy's pairwise summation of a contiguous double array, so that sums (and the mean and variance built on them)
+ * round exactly as numpy's do.
+ */
+public final class NumpySum {
     private static final int BLOCK = 128;
 
     private NumpySum() {
     }
 
-    static double sum(double[] a) {
+    /** {@code np.sum(a)}. */
+    public static double sum(double[] a) {
         return sum(a, 0, a.length);
+    }
+
+    /** {@code a.var()}: the mean of the squared deviations from the mean, both summed pairwise as numpy does. */
+    public static double variance(double[] a) {
+        double mean = sum(a) / a.length;
+        double[] sq = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            double d = a[i] - mean;
+            sq[i] = d * d;
+        }
+        return sum(sq) / a.length;
     }
 
     private static double sum(double[] a, int from, int n) {
