@@ -8,6 +8,7 @@ import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.estimator.MLPRegressor;
 import dev.jnn.estimator.MultilayerPerceptron;
 import dev.jnn.estimator.PerceptronParams;
+import dev.jnn.estimator.SVCParams;
 import dev.jnn.api.Transformer;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
@@ -96,6 +97,10 @@ final class FitCommand implements Callable<Integer> {
             return PerceptronFit.run(this, MlpOptions.only(mlp.params(), PerceptronParams.TABLE, "--model perceptron"),
                     figures);
         }
+        if ("svc".equals(modelOptions.model)) {
+            RunPlots figures = plots == null ? null : new RunPlots(plots);
+            return SvcFit.run(this, MlpOptions.only(mlp.params(), SVCParams.TABLE, "--model svc"), figures);
+        }
         if (modelOptions.given()) {
             if (save != null && !features.transformers().isEmpty()) {
                 throw new IllegalArgumentException("--save with --model keeps the network alone, not --functions, --poly,"
@@ -120,8 +125,7 @@ final class FitCommand implements Callable<Integer> {
         DType type = run.dtype(DType.FLOAT64);
         List<Transformer> transforms = features.transformers();
         MultilayerPerceptron est = regressor ? new MLPRegressor() : new MLPClassifier();
-        Map<String, Object> params = MlpOptions.only(mlp.params(), dev.jnn.estimator.MLPParams.TABLE,
-                "the MLP (it is a --model perceptron option)");
+        Map<String, Object> params = MlpOptions.only(mlp.params(), dev.jnn.estimator.MLPParams.TABLE, "the MLP");
         if (main.verbose) {
             params.put("verbose", true);
         }

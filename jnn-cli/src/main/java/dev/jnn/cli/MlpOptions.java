@@ -4,6 +4,7 @@ import dev.jnn.api.ParamSpec;
 import dev.jnn.api.ParamTable;
 import dev.jnn.estimator.MLPParams;
 import dev.jnn.estimator.PerceptronParams;
+import dev.jnn.estimator.SVCParams;
 import dev.jnn.optim.Optimizers;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -16,8 +17,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Every MLP parameter as a kebab-case option, made from {@link MLPParams#TABLE}: the option, its placeholder, its
- * help and its default all come from the table, and the CLI restates none of them. An option has no value unless
+ * Every parameter of the MLP, the Perceptron and the SVC as a kebab-case option, made from their tables
+ * ({@link MLPParams#TABLE}, {@link PerceptronParams#TABLE}, {@link SVCParams#TABLE}): the option, its placeholder,
+ * its help and its defaults all come from the tables, and the CLI restates none of them. An option has no value unless
  * given; only the options given reach the estimator's {@code setParams}, which reads and checks their text. The
  * options that also tune a {@code --model}'s optimizer say that optimizer's defaults, read from its own table.
  */
@@ -33,17 +35,28 @@ final class MlpOptions {
      */
     static final Set<String> NOT_OPTIONS = Set.of("verbose", "warm_start");
 
+    /** The estimators whose parameters are options, by the {@code --model} that picks them ("" for the MLP). */
+    static final Map<String, ParamTable<?>> TABLES = tables();
+
     private final Map<String, OptionSpec> options = new LinkedHashMap<>();
 
-    /** Adds the options to {@code command} (before it parses anything): the MLP's, then the Perceptron's others. */
+    private static Map<String, ParamTable<?>> tables() {
+        Map<String, ParamTable<?>> m = new LinkedHashMap<>();
+        m.put("", MLPParams.TABLE);
+        m.put("perceptron", PerceptronParams.TABLE);
+        m.put("svc", SVCParams.TABLE);
+        return m;
+    }
+
+    /** Adds the options to {@code command} (before it parses anything): the MLP's, then the others' new ones. */
     MlpOptions(CommandSpec command) {
-        List<ParamSpec> specs = new ArrayList<>(MLPParams.TABLE.specs());
-        for (ParamSpec p : PerceptronParams.TABLE.specs()) {
-            if (MLPParams.TABLE.spec(p.name()) == null) {
-                specs.add(p);
+        Map<String, ParamSpec> specs = new LinkedHashMap<>();
+        for (ParamTable<?> table : TABLES.values()) {
+            for (ParamSpec p : table.specs()) {
+                specs.putIfAbsent(p.name(), p);
             }
         }
-        for (ParamSpec p : specs) {
+        for (ParamSpec p : specs.values()) {
             if (NOT_OPTIONS.contains(p.name())) {
                 continue;
             }
@@ -72,12 +85,20 @@ final class MlpOptions {
     }
 
     private static String help(ParamSpec p) {
-        boolean mlp = MLPParams.TABLE.spec(p.name()) == p;
-        ParamSpec perceptron = PerceptronParams.TABLE.spec(p.name());
-        StringBuilder b = new StringBuilder(mlp ? "" : "With --model perceptron: ").append(p.doc())
-                .append(" Default: ").append(p.pythonDefault());
-        if (mlp && perceptron != null) {
-            b.append("; with --model perceptron: ").append(perceptron.pythonDefault());
+        List<String> owners = new ArrayList<>();
+        TABLES.forEach((model, table) -> {
+            if (table.spec(p.name()) != null) {
+                owners.add(model);
+            }
+        });
+        boolean mlp = owners.get(0).isEmpty();
+        StringBuilder b = new StringBuilder(mlp ? "" : "With --model " + String.join("|", owners) + ": ")
+                .append(p.doc()).append(" Default: ").append(p.pythonDefault());
+        for (String model : owners.subList(1, owners.size())) {
+            String other = TABLES.get(model).spec(p.name()).pythonDefault();
+            if (mlp || !other.equals(p.pythonDefault())) {
+                b.append("; with --model ").append(model).append(": ").append(other);
+            }
         }
         String keras = OPTIMIZER_NAMES.get(p.name());
         if (keras != null) {
@@ -93,12 +114,22 @@ final class MlpOptions {
         return b.append('.').toString();
     }
 
-    /** The given options that {@code table} takes; any other given one is a usage error naming {@code what}. */
-    static Map<String, Object> only(Map<String, Object> given, dev.jnn.api.ParamTable<?> table, String what) {
+    /**
+     * The given options that {@code table} takes; any other given one is a usage error naming {@code what} and the
+     * models that do take it.
+     */
+    static Map<String, Object> only(Map<String, Object> given, ParamTable<?> table, String what) {
         for (String name : given.keySet()) {
             if (table.spec(name) == null) {
+                List<String> owners = new ArrayList<>();
+                TABLES.forEach((model, t) -> {
+                    if (t.spec(name) != null) {
+                        owners.add(model.isEmpty() ? "the MLP" : "--model " + model);
+                    }
+                });
                 throw new IllegalArgumentException("--" + name.replace('_', '-') + " does not apply to " + what
-                        + " (see jnn fit --help)");
+                        + (owners.isEmpty() ? "" : " (it is an option of " + String.join(" and ", owners) + ")")
+                        + "; see jnn fit --help");
             }
         }
         return given;

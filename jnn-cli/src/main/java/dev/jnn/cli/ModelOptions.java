@@ -6,9 +6,9 @@ import java.nio.file.Path;
 
 /** The options of {@code jnn fit --model}: the Keras-style network, its optimizer and the epochs. */
 final class ModelOptions {
-    @Option(names = "--model", paramLabel = "lenet5|perceptron|FILE.json",
+    @Option(names = "--model", paramLabel = "lenet5|perceptron|svc|FILE.json",
             description = "Train a Keras-style network instead of the MLP (the course's LeNet-5, or a JSON layer list),"
-                    + " or scikit-learn's Perceptron.")
+                    + " or scikit-learn's Perceptron or SVC.")
     String model;
 
     @Option(names = "--epochs", description = "With --model: passes over the training data (5).")
@@ -53,5 +53,19 @@ final class ModelOptions {
 
     boolean given() {
         return model != null;
+    }
+
+    /** The network-only options given, as typed; none of them applies to the Perceptron or the SVC. */
+    java.util.List<String> networkOptionsGiven() {
+        java.util.List<String> given = new java.util.ArrayList<>();
+        Object[][] options = {{"--epochs", epochs}, {"--optimizer", optimizer}, {"--loss", loss},
+            {"--validation-split", validationSplit}, {"--patience", patience}, {"--lr-schedule", lrSchedule},
+            {"--clip-norm", clipNorm}, {"--checkpoint", checkpoint}, {"--save-architecture", saveArchitecture}};
+        for (Object[] o : options) {
+            if (o[1] != null) {
+                given.add((String) o[0]);
+            }
+        }
+        return given;
     }
 }

@@ -1,14 +1,12 @@
 package dev.jnn.cli;
 
 import dev.jnn.api.Transformer;
-import dev.jnn.data.Dataset;
 import dev.jnn.data.Samples;
 import dev.jnn.estimator.Perceptron;
 import dev.jnn.estimator.PerceptronParams;
 import dev.jnn.estimator.TextbookPerceptron;
 import dev.jnn.plot.Figure;
 import dev.jnn.plot.Figures;
-import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
 
 import java.io.IOException;
@@ -28,26 +26,15 @@ final class PerceptronFit {
     }
 
     static int run(FitCommand c, Map<String, Object> given, RunPlots figures) throws IOException {
-        if (c.regressor) {
-            throw new IllegalArgumentException("--model perceptron is a classifier: drop --regressor");
-        }
-        if (c.save != null) {
-            throw new IllegalArgumentException("--save keeps MLPs and networks; the Perceptron cannot be saved yet");
-        }
         Perceptron est = new Perceptron().setParams(given);         // checks every value before the data load
         PerceptronParams p = est.params();
-        PrintWriter out = c.spec.commandLine().getOut();
-        Dataset set = c.dataOptions.load(c.run.dtype(DType.FLOAT64), true, !c.quiet);
-        Samples rawTrain = set.train();
-        Samples train = rawTrain;
-        Samples test = set.test();
-        List<Transformer> transforms = c.features.transformers();
-        for (Transformer t : transforms) {
-            train = train.withX(t.fitTransform(train.x()));
-            test = test.withX(t.transform(test.x()));
-        }
-        String[] names = train.classes();
-        int[] y = train.classIndices();
+        ClassicFit d = new ClassicFit(c, "perceptron");
+        PrintWriter out = d.out;
+        Samples rawTrain = d.rawTrain;
+        Samples train = d.train;
+        String[] names = d.names;
+        int[] y = d.y;
+        List<Transformer> transforms = d.transforms;
         long start = System.nanoTime();
         Map<String, Object> head = new LinkedHashMap<>();
         Function<Tensor, int[]> predictIndices;
@@ -89,18 +76,7 @@ final class PerceptronFit {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        String[] predicted = Arrays.stream(predictIndices.apply(test.x())).mapToObj(i -> names[i])
-                .toArray(String[]::new);
-        FitResult result = FitResult.ofClassification(test, predicted, seconds, List.of());
-        out.println();
-        out.print(result.summary());
-        out.flush();
-        if (c.report != null) {
-            result.writeReport(c.report, head);
-        }
-        if (c.predictions != null) {
-            result.writePredictions(c.predictions);
-        }
+        FitResult result = d.finish(predictIndices, seconds, head);
         if (figures != null) {
             figures.metric("test accuracy", result.report().accuracy());
             figures.metric("n_iter", head.get("n_iter"));
@@ -109,9 +85,7 @@ final class PerceptronFit {
             if (!epochs.isEmpty()) {
                 figures.add(Figures.panels("perceptron_epochs", epochs, 4));
             }
-            figures.write("Perceptron on " + c.dataOptions.data, "jnn fit " + String.join(" ",
-                    c.spec.commandLine().getParseResult().originalArgs()), est.getParams(),
-                    result.summary(), out);
+            d.writePlots(figures, "Perceptron", est.getParams(), result);
         }
         return 0;
     }

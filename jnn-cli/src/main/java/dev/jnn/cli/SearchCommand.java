@@ -3,9 +3,12 @@ package dev.jnn.cli;
 import dev.jnn.data.Dataset;
 import dev.jnn.plot.Figures;
 import dev.jnn.data.Samples;
+import dev.jnn.api.Classifier;
 import dev.jnn.api.Estimator;
 import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.estimator.MLPRegressor;
+import dev.jnn.estimator.Perceptron;
+import dev.jnn.estimator.SVC;
 import dev.jnn.preprocess.LabelEncoder;
 import dev.jnn.preprocess.Pipeline;
 import dev.jnn.api.Transformer;
@@ -34,15 +37,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code jnn search}: grid or randomized search with cross-validation over MLP parameters. */
+/** {@code jnn search}: grid or randomized search with cross-validation over an estimator's parameters. */
 @Command(name = "search", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Cross-validated grid (or randomized) search over MLP parameters, as GridSearchCV.",
-            "Example: jnn search --data digits --param alpha=0.0001,0.01 --param hidden-layer-sizes=50;100;50,50"})
+        description = {"Cross-validated grid (or randomized) search over the parameters of an MLP, a Perceptron or an"
+                + " SVC, as GridSearchCV.",
+            "Example: jnn search --data digits --param alpha=0.0001,0.01 --param hidden-layer-sizes=50;100;50,50",
+            "The course's C x gamma grid: jnn search --model svc --data moons --param C=0.1,1,10,100"
+                + " --param gamma=scale,0.001,0.01,0.1"})
 final class SearchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp", description = "The estimator (mlp).")
+    @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp|perceptron|svc",
+            description = "The estimator: the MLP (default), scikit-learn's Perceptron or its SVC. The options of its"
+                    + " parameters (jnn fit --help lists them) set the values that --param does not vary.")
     String model;
 
     @Option(names = "--param", required = true, paramLabel = "NAME=V1,V2",
@@ -109,14 +117,28 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!model.equals("mlp")) {
-            throw new IllegalArgumentException("--model must be mlp, got '" + model + "'");
+        Estimator base = switch (model) {
+            case "mlp" -> regressor ? new MLPRegressor() : new MLPClassifier();
+            case "perceptron" -> new Perceptron();
+            case "svc" -> new SVC();
+            default -> throw new IllegalArgumentException("--model must be mlp, perceptron or svc, got '" + model
+                    + "' (see jnn search --help)");
+        };
+        if (regressor && !model.equals("mlp")) {
+            throw new IllegalArgumentException("--model " + model + " is a classifier: drop --regressor");
         }
         run.applyThreads();
         DType type = run.dtype(DType.FLOAT64);
         Map<String, Object> space = SearchSpace.parse(params, randomSearch != null);
-        Estimator base = regressor ? new MLPRegressor() : new MLPClassifier();
-        base.setParams(mlp.params());
+        String owner = model.equals("mlp") ? "" : model;
+        base.setParams(MlpOptions.only(mlp.params(), MlpOptions.TABLES.get(owner),
+                owner.isEmpty() ? "the MLP" : "--model " + owner));
+        for (String name : space.keySet()) {
+            if (MlpOptions.TABLES.get(owner).spec(name) == null) {
+                throw new IllegalArgumentException("--param " + name.replace('_', '-') + ": " + base.getClass()
+                        .getSimpleName() + " has no parameter " + name + " (see jnn fit --help)");
+            }
+        }
         List<Transformer> transforms = features.transformers();
         String prefix = "";
         if (!transforms.isEmpty()) {
@@ -124,8 +146,8 @@ final class SearchCommand implements Callable<Integer> {
             for (int i = 0; i < transforms.size(); i++) {
                 steps.add(Pipeline.step("step" + i, transforms.get(i)));
             }
-            base = regressor ? Pipeline.of(steps, "mlp", (MLPRegressor) base) : Pipeline.of(steps, "mlp", (MLPClassifier) base);
-            prefix = "mlp__";
+            base = regressor ? Pipeline.of(steps, model, (MLPRegressor) base) : Pipeline.of(steps, model, (Classifier) base);
+            prefix = model + "__";
         }
         Map<String, Object> prefixed = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : space.entrySet()) {

@@ -13,6 +13,23 @@ public interface Classifier extends Estimator {
     /** Class probabilities, one column per class in sorted-label order. */
     double[][] predictProba(Tensor x);
 
+    /**
+     * Whether the model has scikit-learn's {@code decision_function} (the SVC and the Perceptron do, the MLP does
+     * not); scorers that rank rows, such as {@code roc_auc}, prefer it to the probabilities, as scikit-learn's do.
+     */
+    default boolean hasDecisionFunction() {
+        return false;
+    }
+
+    /**
+     * scikit-learn's {@code decision_function}: a confidence per row, one column for two classes (positive means
+     * {@code classes()[1]}), else one per class or pair. Only where {@link #hasDecisionFunction()} says so.
+     */
+    default double[][] decisionFunction(Tensor x) {
+        throw new UnsupportedOperationException("'" + getClass().getSimpleName()
+                + "' object has no attribute 'decision_function'");
+    }
+
     /** The sorted class labels seen in fit. */
     int[] classes();
 

@@ -167,6 +167,12 @@ public final class Perceptron implements Classifier {
     }
 
     /** {@code decision_function}: rows × problems (one column for two classes). */
+    @Override
+    public boolean hasDecisionFunction() {
+        return true;
+    }
+
+    @Override
     public double[][] decisionFunction(Tensor x) {
         requireFitted();
         if (x.rank() != 2 || x.cols() != coef[0].length) {

@@ -101,6 +101,12 @@ public final class SVC implements Classifier {
      * scikit-learn's {@code decision_function}: rows × 1 for two classes (positive for {@code classes[1]}), else
      * rows × classes for {@code ovr} or rows × pairs (0 v 1, 0 v 2, …, 1 v 2, …) for {@code ovo}.
      */
+    @Override
+    public boolean hasDecisionFunction() {
+        return true;
+    }
+
+    @Override
     public double[][] decisionFunction(Tensor x) {
         double[][] ovo = ovoDecision(x);
         int k = classes.size();

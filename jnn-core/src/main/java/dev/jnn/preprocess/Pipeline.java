@@ -177,6 +177,16 @@ public abstract sealed class Pipeline implements Estimator permits Pipeline.OfCl
         }
 
         @Override
+        public boolean hasDecisionFunction() {
+            return model.hasDecisionFunction();
+        }
+
+        @Override
+        public double[][] decisionFunction(Tensor x) {
+            return model.decisionFunction(transform(x));
+        }
+
+        @Override
         public int[] classes() {
             return model.classes();
         }

@@ -19,7 +19,7 @@ import java.util.List;
 public interface Scoring {
     /** The names {@link #byName} knows. */
     List<String> NAMES = List.of("accuracy", "balanced_accuracy", "f1_macro", "f1_weighted", "precision_macro",
-            "recall_macro", "roc_auc_ovr", "neg_log_loss", "r2", "neg_mean_squared_error", "neg_mean_absolute_error");
+            "recall_macro", "roc_auc", "roc_auc_ovr", "neg_log_loss", "r2", "neg_mean_squared_error", "neg_mean_absolute_error");
 
     /** The score of a fitted estimator on rows {@code x} with labels or targets {@code y}. */
     double score(Estimator estimator, Tensor x, Object y);
@@ -46,6 +46,7 @@ public interface Scoring {
             case "f1_weighted" -> prf(name, Average.WEIGHTED, 2);
             case "precision_macro" -> prf(name, Average.MACRO, 0);
             case "recall_macro" -> prf(name, Average.MACRO, 1);
+            case "roc_auc" -> (e, x, y) -> binaryRocAuc(classifier(e, name), x, (int[]) y);
             case "roc_auc_ovr" -> (e, x, y) -> RocAuc.ovr((int[]) y, classifier(e, name).predictProba(x), false);
             case "neg_log_loss" -> (e, x, y) -> -Metrics.logLoss((int[]) y, classifier(e, name).predictProba(x));
             case "r2" -> (e, x, y) -> Metrics.r2((double[]) y, regressor(e, name).predict(x));
@@ -64,6 +65,27 @@ public interface Scoring {
                     average, ZeroDivision.WARN, null);
             return (which == 0 ? r.precision() : which == 1 ? r.recall() : r.fScore())[0];
         };
+    }
+
+    /**
+     * scikit-learn's {@code roc_auc} scorer: two classes only, ranking by the decision function where the model has
+     * one, else by the probability of {@code classes()[1]}.
+     */
+    private static double binaryRocAuc(Classifier c, Tensor x, int[] y) {
+        int[] classes = c.classes();
+        if (classes.length != 2) {
+            throw new IllegalArgumentException("scoring 'roc_auc' needs two classes, got " + classes.length
+                    + "; use roc_auc_ovr");
+        }
+        double[][] s = c.hasDecisionFunction() ? c.decisionFunction(x) : c.predictProba(x);
+        int col = c.hasDecisionFunction() ? 0 : 1;
+        boolean[] positive = new boolean[y.length];
+        double[] score = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            positive[i] = y[i] == classes[1];
+            score[i] = s[i][col];
+        }
+        return RocAuc.binary(positive, score);
     }
 
     private static Classifier classifier(Estimator e, String scorer) {

@@ -1,0 +1,95 @@
+package dev.jnn.cli;
+
+import dev.jnn.api.Transformer;
+import dev.jnn.data.Dataset;
+import dev.jnn.data.Samples;
+import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Tensor;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The frame of {@code jnn fit} for the classifiers outside the MLP (the Perceptron, the SVC): the data loaded in
+ * float64 and passed through the feature options' transforms, then the test predictions, the summary, the report
+ * and the predictions file, as for the MLP.
+ */
+final class ClassicFit {
+    final FitCommand command;
+    final PrintWriter out;
+    final Samples rawTrain;
+    final Samples rawTest;
+    final Samples train;
+    final Samples test;
+    final List<Transformer> transforms;
+    /** The class names, sorted as the classifiers sort them; {@link #y} indexes them. */
+    final String[] names;
+    final int[] y;
+
+    /** Refuses what a classifier cannot do ({@code --regressor}, {@code --save}), then loads the data. */
+    ClassicFit(FitCommand c, String model) throws IOException {
+        if (c.regressor) {
+            throw new IllegalArgumentException("--model " + model + " is a classifier: drop --regressor");
+        }
+        if (c.save != null) {
+            throw new IllegalArgumentException("--save keeps MLPs and networks; --model " + model
+                    + " cannot be saved yet");
+        }
+        java.util.List<String> network = c.modelOptions.networkOptionsGiven();
+        if (!network.isEmpty()) {
+            throw new IllegalArgumentException(network.get(0) + " trains a network; it does not apply to --model "
+                    + model + " (see jnn fit --help)");
+        }
+        if (c.modelOptions.textbook && !model.equals("perceptron")) {
+            throw new IllegalArgumentException("--textbook goes with --model perceptron");
+        }
+        if (c.images != null) {
+            throw new IllegalArgumentException("--predict-image goes with the MLP");
+        }
+        command = c;
+        out = c.spec.commandLine().getOut();
+        Dataset set = c.dataOptions.load(c.run.dtype(DType.FLOAT64), true, !c.quiet);
+        rawTrain = set.train();
+        transforms = c.features.transformers();
+        Samples tr = rawTrain;
+        rawTest = set.test();
+        Samples te = rawTest;
+        for (Transformer t : transforms) {
+            tr = tr.withX(t.fitTransform(tr.x()));
+            te = te.withX(t.transform(te.x()));
+        }
+        train = tr;
+        test = te;
+        names = train.classes();
+        y = train.classIndices();
+    }
+
+    /** Predicts the test rows, prints the summary, and writes the report (with {@code head}) and predictions. */
+    FitResult finish(Function<Tensor, int[]> predictIndices, double seconds, Map<String, Object> head)
+            throws IOException {
+        String[] predicted = Arrays.stream(predictIndices.apply(test.x())).mapToObj(i -> names[i])
+                .toArray(String[]::new);
+        FitResult result = FitResult.ofClassification(test, predicted, seconds, List.of());
+        out.println();
+        out.print(result.summary());
+        out.flush();
+        if (command.report != null) {
+            result.writeReport(command.report, head);
+        }
+        if (command.predictions != null) {
+            result.writePredictions(command.predictions);
+        }
+        return result;
+    }
+
+    /** Writes the figures' page, titled by the estimator. */
+    void writePlots(RunPlots figures, String estimator, Map<String, Object> params, FitResult result)
+            throws IOException {
+        figures.write(estimator + " on " + command.dataOptions.data, "jnn fit " + String.join(" ",
+                command.spec.commandLine().getParseResult().originalArgs()), params, result.summary(), out);
+    }
+}
