@@ -95,6 +95,6 @@ final class DataOptions {
             throw new DataException("'" + spec + "' is neither a catalogue set (" + String.join(", ", Datasets.NAMES)
                     + ") nor an existing file");
         }
-        return Dataset.of(DataFiles.load(p, new DataFiles.Options(xVar, yVar, labelColumn), dtype));
+        return DataFiles.dataset(p, new DataFiles.Options(xVar, yVar, labelColumn), dtype);
     }
 }

@@ -74,6 +74,16 @@ final class FitCommand implements Callable<Integer> {
                     + " PCA) and DIR/index.html, one offline page with the numbers and every figure.")
     Path plots;
 
+    @Option(names = "--autoencoder", paramLabel = "N[,N...]", description = "Train an MLPRegressor with these hidden"
+            + " layers to reconstruct its input (the MLP options apply) and report the reconstruction MSE; --plots"
+            + " draws originals beside reconstructions.")
+    String autoencoder;
+
+    @Option(names = "--features-out", paramLabel = "FILE.npz", description = "With --autoencoder: write the code"
+            + " (narrowest) layer's activations of the training and test rows as arrays x, y, x_test, y_test;"
+            + " jnn fit --data FILE.npz trains on them.")
+    Path featuresOut;
+
     @Option(names = "--predictions", paramLabel = "FILE.csv", description = "Write one predicted label a line, in test-set order.")
     Path predictions;
 
@@ -91,6 +101,17 @@ final class FitCommand implements Callable<Integer> {
         run.applyThreads();
         if (saveOptimizerState && (save == null || modelOptions.given())) {
             throw new IllegalArgumentException("--save-optimizer-state goes with --save, for an MLP");
+        }
+        if (featuresOut != null && autoencoder == null) {
+            throw new IllegalArgumentException("--features-out goes with --autoencoder");
+        }
+        if (autoencoder != null) {
+            if (modelOptions.given()) {
+                throw new IllegalArgumentException("--autoencoder trains an MLPRegressor; drop --model");
+            }
+            RunPlots figures = plots == null ? null : new RunPlots(plots);
+            return AutoencoderFit.run(this, MlpOptions.only(mlp.params(), dev.jnn.estimator.MLPParams.TABLE,
+                    "the MLP"), figures);
         }
         if ("perceptron".equals(modelOptions.model)) {
             RunPlots figures = plots == null ? null : new RunPlots(plots);

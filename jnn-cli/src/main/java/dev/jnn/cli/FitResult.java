@@ -99,6 +99,11 @@ record FitResult(double fitSeconds, List<Double> epochSeconds, int testRows, Str
             t.put("mse", mse);
         }
         root.put("test", t);
+        writeJson(file, root);
+    }
+
+    /** Writes {@code root} as indented JSON, atomically. */
+    static void writeJson(Path file, Map<String, Object> root) throws IOException {
         byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);
         AtomicFiles.write(file, bytes);
     }
@@ -111,7 +116,7 @@ record FitResult(double fitSeconds, List<Double> epochSeconds, int testRows, Str
         AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Map<String, Object> jsonParams(Map<String, Object> params) {
+    static Map<String, Object> jsonParams(Map<String, Object> params) {
         Map<String, Object> out = new LinkedHashMap<>(params);
         out.replaceAll((k, v) -> v instanceof Double d && d.isInfinite() ? "inf" : v);
         return out;

@@ -49,6 +49,30 @@ public final class DataFiles {
         return CsvReader.read(file, options.labelColumn()).to(dtype);
     }
 
+    /**
+     * Reads {@code file} as {@link #load} does; an {@code .npz} that also holds {@code x_test} and {@code y_test}
+     * (as {@code jnn fit --features-out} writes them) gives those rows as the official test split.
+     */
+    public static Dataset dataset(Path file, Options options, DType dtype) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".npz") || !Files.exists(file)) {
+            return Dataset.of(load(file, options, dtype));
+        }
+        Map<String, Tensor> arrays = NumpyFiles.readNpz(file, dtype);
+        Samples train = fromArrays(file, arrays, options);
+        if (options.xVar() == null && options.yVar() == null) {
+            if (arrays.containsKey("x_test") && arrays.containsKey("y_test")) {
+                Samples test = fromArrays(file, arrays, new Options("x_test", "y_test", null));
+                if (test.x().cols() != train.x().cols()) {
+                    throw new DataException(file + ": x_test has " + test.x().cols() + " columns, but x has "
+                            + train.x().cols());
+                }
+                return new Dataset(train.name(), train, test);
+            }
+        }
+        return Dataset.of(train);
+    }
+
     private static Samples fromArrays(Path file, Map<String, Tensor> arrays, Options options) {
         Tensor x = pick(file, arrays, options.xVar(), "x", "X");
         Tensor y = pick(file, arrays, options.yVar(), "y", "Y");

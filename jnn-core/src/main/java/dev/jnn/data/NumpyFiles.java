@@ -79,6 +79,32 @@ public final class NumpyFiles {
         AtomicFiles.write(file, npyBytes(t));
     }
 
+    /**
+     * Writes tensors as an uncompressed {@code .npz} archive ({@code numpy.savez}), one {@code NAME.npy} entry per
+     * array in the map's order, atomically.
+     */
+    public static void writeNpz(Path file, Map<String, Tensor> arrays) throws IOException {
+        if (arrays.isEmpty()) {
+            throw new IllegalArgumentException("an .npz archive needs at least one array");
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (Map.Entry<String, Tensor> a : arrays.entrySet()) {
+                byte[] npy = npyBytes(a.getValue());
+                ZipEntry e = new ZipEntry(a.getKey() + ".npy");
+                e.setMethod(ZipEntry.STORED);                 // as numpy.savez: stored, with size and CRC up front
+                e.setSize(npy.length);
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(npy);
+                e.setCrc(crc.getValue());
+                zip.putNextEntry(e);
+                zip.write(npy);
+                zip.closeEntry();
+            }
+        }
+        AtomicFiles.write(file, bytes.toByteArray());
+    }
+
     static byte[] npyBytes(Tensor t) {
         boolean f32 = t.dtype() == DType.FLOAT32;
         int[] shape = t.shape();

@@ -83,7 +83,17 @@ public record MLPParams(
 
     /** Checks every parameter, raising scikit-learn's message for the first one out of its constraint. */
     public void validate(String owner) {
+        if (activation == Activation.STEP) {
+            throw stepRefused(owner);
+        }
         TABLE.validate(this, owner);
+    }
+
+    /** scikit-learn's message for {@code activation='step'}, and why jnn does not train through a step unit. */
+    static IllegalArgumentException stepRefused(String owner) {
+        return new IllegalArgumentException("The 'activation' parameter of " + owner + " must be "
+                + TABLE.spec("activation").constraint() + ". Got 'step' instead: " + Activation.STEP_HAS_NO_GRADIENT
+                + ".");
     }
 
     /** A builder that starts from these values and hands the validated result to {@code factory}. */

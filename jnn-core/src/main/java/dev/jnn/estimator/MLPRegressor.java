@@ -51,6 +51,18 @@ public final class MLPRegressor extends MultilayerPerceptron implements Regresso
         return train(x, matrix(y, x.dtype()), false);
     }
 
+    /**
+     * Fits the targets of a rows × outputs tensor, without a copy into arrays: an autoencoder passes its input as
+     * its target, {@code fit(x, x)}.
+     */
+    public MLPRegressor fit(Tensor x, Tensor y) {
+        if (y == null || y.rank() != 2) {
+            throw new IllegalArgumentException("y must be a rows x outputs tensor");
+        }
+        InputValidation.check(y, NAME);
+        return train(x, y.dtype() == x.dtype() ? y : y.to(x.dtype()), false);
+    }
+
     public MLPRegressor fit(double[][] x, double[] y) {
         return fit(InputValidation.matrix(x, NAME), y);
     }
@@ -103,6 +115,11 @@ public final class MLPRegressor extends MultilayerPerceptron implements Regresso
     /** Predictions as rows × outputs (works for any number of outputs). */
     public double[][] predictOutputs(Tensor x) {
         return forwardAll(InputValidation.check(x, NAME)).toDoubleMatrix();
+    }
+
+    /** Predictions as a rows × outputs tensor in the model's dtype. */
+    public Tensor predictTensor(Tensor x) {
+        return forwardAll(InputValidation.check(x, NAME));
     }
 
     /** R² of the predictions of a one-output model. */

@@ -78,6 +78,10 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
 
     /** scikit-learn's {@code set_params()}: changes the named parameters (values may be objects or text). */
     public MultilayerPerceptron setParams(Map<String, ?> changes) {
+        Object a = changes.get("activation");
+        if (a == Activation.STEP || a != null && "step".equals(String.valueOf(a).trim())) {
+            throw MLPParams.stepRefused(name());
+        }
         MLPParams p = MLPParams.TABLE.with(params, changes, name());
         p.validate(name());
         params = p;

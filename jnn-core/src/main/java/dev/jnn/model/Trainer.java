@@ -30,8 +30,8 @@ final class Trainer {
         Targets.requireFinite(yAll, "y");
         for (int i = 0; i < layers.size(); i++) {
             if (layers.get(i) instanceof Activated a && a.activation() == Activation.STEP) {
-                throw new IllegalStateException("layer " + i + " (" + layers.get(i).type() + ") uses the step "
-                        + "activation, which has no gradient: it is for inference only; train with logistic, tanh or relu");
+                throw new IllegalStateException("layer " + i + " (" + layers.get(i).type() + ") uses the step"
+                        + " activation, and " + Activation.STEP_HAS_NO_GRADIENT);
             }
         }
         Tensor xTrain = x;

@@ -28,6 +28,15 @@ public enum Activation implements PythonNamed {
     /** The Heaviside step {@code z > 0 ? 1 : 0}, the perceptron's unit: for inference only, as it has no gradient. */
     STEP("step");
 
+    /**
+     * Why no network here trains through a step unit (jnn's choice for the course's lab 001, over a
+     * straight-through estimator, which would train a different function than the one it evaluates).
+     */
+    public static final String STEP_HAS_NO_GRADIENT = "the step unit cannot be trained by back-propagation: its"
+            + " derivative is 0 wherever it is defined (and undefined at 0), so every delta below it is 0 and no"
+            + " weight would ever change. Train a step unit with the perceptron rule (jnn fit --model perceptron, or"
+            + " --textbook), or train the network with logistic, tanh or relu and threshold its output";
+
     private final String pythonName;
 
     Activation(String pythonName) {
@@ -110,8 +119,7 @@ public enum Activation implements PythonNamed {
                     "softmax has no element-wise derivative: use it only as the output of a cross-entropy loss");
             case LEAKY_RELU -> Kernels.leakyReluGrad(a, delta, alpha);
             case ELU -> Kernels.eluGrad(a, delta, alpha);
-            case STEP -> throw new IllegalStateException(
-                    "the step activation has no gradient: it is for inference only (train with logistic, tanh or relu)");
+            case STEP -> throw new IllegalStateException(STEP_HAS_NO_GRADIENT);
         }
     }
 }

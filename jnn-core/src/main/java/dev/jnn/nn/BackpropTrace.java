@@ -60,7 +60,11 @@ public final class BackpropTrace {
                 throw new IllegalArgumentException("layer " + (l + 1) + "'s weights and biases do not chain");
             }
         }
-        if (hidden == Activation.SOFTMAX || hidden == Activation.STEP || output == Activation.STEP) {
+        if (hidden == Activation.STEP || output == Activation.STEP) {
+            throw new IllegalArgumentException("the trace cannot step through a step unit: "
+                    + Activation.STEP_HAS_NO_GRADIENT);
+        }
+        if (hidden == Activation.SOFTMAX) {
             throw new IllegalArgumentException("the trace's activations are identity, logistic, tanh, relu"
                     + " (and softmax for the output)");
         }

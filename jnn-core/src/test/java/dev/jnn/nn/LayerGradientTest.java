@@ -147,6 +147,14 @@ class LayerGradientTest {
             assertTrue(v == 0 || v == 1);
         }
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> d.backward(out.copy(), true));
-        assertTrue(e.getMessage().contains("inference only"), e.getMessage());
+        assertTrue(e.getMessage().contains("its derivative is 0 wherever it is defined"), e.getMessage());
+    }
+
+    @Test
+    void theBackpropTraceRefusesAStepUnitWithTheReason() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BackpropTrace(new double[][][] {{{1}}, {{1}}},
+                new double[][] {{0}, {0}}, Activation.STEP, Activation.IDENTITY, BackpropTrace.TraceLoss.HALF_SQUARED_ERROR,
+                0.1));
+        assertTrue(e.getMessage().contains("perceptron rule"), e.getMessage());
     }
 }
