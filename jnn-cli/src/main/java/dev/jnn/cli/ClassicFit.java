@@ -30,14 +30,10 @@ final class ClassicFit {
     final String[] names;
     final int[] y;
 
-    /** Refuses what a classifier cannot do ({@code --regressor}, {@code --save}), then loads the data. */
+    /** Refuses what does not apply ({@code --regressor}, network options), then loads the data. */
     ClassicFit(FitCommand c, String model) throws IOException {
         if (c.regressor) {
             throw new IllegalArgumentException("--model " + model + " is a classifier: drop --regressor");
-        }
-        if (c.save != null) {
-            throw new IllegalArgumentException("--save keeps MLPs and networks; --model " + model
-                    + " cannot be saved yet");
         }
         java.util.List<String> network = c.modelOptions.networkOptionsGiven();
         if (!network.isEmpty()) {
@@ -84,6 +80,24 @@ final class ClassicFit {
             result.writePredictions(command.predictions);
         }
         return result;
+    }
+
+    /** With {@code --save}: the fitted model, after the fitted transforms as one pipeline when there are any. */
+    void save(dev.jnn.api.Classifier model, String name) throws IOException {
+        if (command.save == null) {
+            return;
+        }
+        if (transforms.isEmpty()) {
+            dev.jnn.io.ModelFiles.save(model, command.save);
+        } else {
+            List<dev.jnn.preprocess.Pipeline.Step> steps = new java.util.ArrayList<>();
+            for (int i = 0; i < transforms.size(); i++) {
+                steps.add(dev.jnn.preprocess.Pipeline.step("step" + i, transforms.get(i)));
+            }
+            dev.jnn.io.ModelFiles.save(dev.jnn.preprocess.Pipeline.of(steps, name, model), command.save);
+        }
+        out.println("Saved the model to " + command.save);
+        out.flush();
     }
 
     /** Writes the figures' page, titled by the estimator. */

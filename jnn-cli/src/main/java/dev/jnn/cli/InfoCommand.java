@@ -58,8 +58,21 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static String summary(Object model) {
+        if (model instanceof dev.jnn.preprocess.Pipeline p) {
+            return "preprocessing: " + p.steps().stream().map(st -> st.name() + " "
+                    + st.transformer().getClass().getSimpleName()).toList() + "\n" + summary(p.finalEstimator());
+        }
         if (model instanceof Sequential s) {
             return s.summary();
+        }
+        if (model instanceof dev.jnn.estimator.Perceptron p) {
+            return "coef " + p.coef().length + " x " + p.coef()[0].length + ", n_iter " + p.nIter() + "\nparams: "
+                    + p.getParams();
+        }
+        if (model instanceof dev.jnn.estimator.SVC s) {
+            return s.params().kernel().pythonName() + " kernel, gamma " + s.fittedGamma() + ", support vectors "
+                    + java.util.Arrays.toString(s.nSupport()) + ", n_iter " + java.util.Arrays.toString(s.nIter())
+                    + "\nparams: " + s.getParams();
         }
         MultilayerPerceptron mlp = (MultilayerPerceptron) model;
         StringBuilder b = new StringBuilder("layers (units): ").append(mlp.nFeaturesIn());

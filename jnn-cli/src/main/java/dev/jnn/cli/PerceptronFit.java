@@ -26,6 +26,9 @@ final class PerceptronFit {
     }
 
     static int run(FitCommand c, Map<String, Object> given, RunPlots figures) throws IOException {
+        if (c.modelOptions.textbook && c.save != null) {
+            throw new IllegalArgumentException("--save keeps scikit-learn's Perceptron, not the --textbook rule");
+        }
         Perceptron est = new Perceptron().setParams(given);         // checks every value before the data load
         PerceptronParams p = est.params();
         ClassicFit d = new ClassicFit(c, "perceptron");
@@ -77,6 +80,7 @@ final class PerceptronFit {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         FitResult result = d.finish(predictIndices, seconds, head);
+        d.save(est, "perceptron");
         if (figures != null) {
             figures.metric("test accuracy", result.report().accuracy());
             figures.metric("n_iter", head.get("n_iter"));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.estimator.MLPRegressor;
 import dev.jnn.estimator.MultilayerPerceptron;
+import dev.jnn.estimator.Perceptron;
+import dev.jnn.estimator.SVC;
 import dev.jnn.io.ModelFiles;
 import dev.jnn.model.Sequential;
 import dev.jnn.preprocess.Pipeline;
@@ -51,11 +53,14 @@ final class SavedModel {
     }
 
     boolean isClassifier() {
-        return inner() instanceof MLPClassifier || model instanceof Sequential && metadata.containsKey("classes");
+        return inner() instanceof dev.jnn.api.Classifier || model instanceof Sequential && metadata.containsKey("classes");
     }
 
     DType dtype() {
-        return inner() instanceof Sequential s ? s.dtype() : ((MultilayerPerceptron) inner()).dtype();
+        if (inner() instanceof Sequential s) {
+            return s.dtype();
+        }
+        return inner() instanceof MultilayerPerceptron m ? m.dtype() : DType.FLOAT64;
     }
 
     int features() {
@@ -66,6 +71,12 @@ final class SavedModel {
     String[] classes() {
         if (inner() instanceof MLPClassifier c) {
             return c.classNames();
+        }
+        if (inner() instanceof Perceptron p) {
+            return p.classNames();
+        }
+        if (inner() instanceof SVC s) {
+            return s.classNames();
         }
         try {
             return new ObjectMapper().readValue(metadata.get("classes"), String[].class);
@@ -79,6 +90,12 @@ final class SavedModel {
         Tensor x = prepared(raw);
         if (inner() instanceof MLPClassifier c) {
             return c.predictNames(x);
+        }
+        if (inner() instanceof Perceptron p) {
+            return p.predictNames(x);
+        }
+        if (inner() instanceof SVC s) {
+            return s.predictNames(x);
         }
         if (inner() instanceof MLPRegressor r) {
             return Arrays.stream(r.predict(x)).mapToObj(dev.jnn.util.PyFormat::repr).toArray(String[]::new);
@@ -97,6 +114,15 @@ final class SavedModel {
         Tensor x = prepared(raw);
         if (inner() instanceof MLPClassifier c) {
             return c.predictProba(x);
+        }
+        if (inner() instanceof Perceptron) {
+            throw new IllegalArgumentException("--proba: a Perceptron has no probabilities");
+        }
+        if (inner() instanceof SVC s) {
+            if (!s.params().probability()) {
+                throw new IllegalArgumentException("--proba: " + file + " holds an SVC fitted without probability");
+            }
+            return s.predictProba(x);
         }
         if (!isClassifier()) {
             throw new IllegalArgumentException("--proba needs a classifier; " + file + " holds a regressor");

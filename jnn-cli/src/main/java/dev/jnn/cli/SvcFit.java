@@ -47,6 +47,7 @@ final class SvcFit {
             head.put("probB", est.probAB()[1]);
         }
         FitResult result = d.finish(est::predictIndices, seconds, head);
+        d.save(est, "svc");
         if (figures != null) {
             figures.metric("test accuracy", result.report().accuracy());
             figures.metric("support vectors", Arrays.stream(nSupport).sum());

@@ -192,4 +192,45 @@ class ModelFileCommandsTest {
                 dir.resolve("m").toString()));
         assertTrue(cli.err.toString().contains("--save with --model keeps the network alone"), cli.err.toString());
     }
+
+    @Test
+    void savedSvcsAndPerceptronsPredictAndEvaluate(@TempDir Path dir) throws Exception {
+        Path svc = dir.resolve("svc.safetensors");
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--model", "svc", "--data", "iris", "--scale", "standard", "--C", "10", "--probability",
+                "--random-state", "0", "--quiet", "--save", svc.toString(), "--report", dir.resolve("fit.json")
+                .toString()), cli.err.toString());
+        ObjectMapper json = new ObjectMapper();
+        cli = new CliRun();
+        assertEquals(0, cli.run("evaluate", "--model", svc.toString(), "--data", "iris", "--report",
+                dir.resolve("eval.json").toString()), cli.err.toString());
+        assertEquals(json.readTree(dir.resolve("fit.json").toFile()).get("test").get("accuracy").asDouble(),
+                json.readTree(dir.resolve("eval.json").toFile()).get("test").get("accuracy").asDouble(), 0.0);
+        Path rows = dir.resolve("rows.csv");
+        Files.writeString(rows, "a,b,c,d\n5.1,3.5,1.4,0.2\n6.7,3.0,5.2,2.3\n");
+        Path out = dir.resolve("pred.csv");
+        cli = new CliRun();
+        assertEquals(0, cli.run("predict", "--model", svc.toString(), "--input", rows.toString(), "--proba",
+                "--output", out.toString()), cli.err.toString());
+        var pipe = (dev.jnn.preprocess.Pipeline.OfClassifier) ModelFiles.load(svc);
+        double[][] p = pipe.predictProba(Tensor.wrap(new double[] {5.1, 3.5, 1.4, 0.2, 6.7, 3.0, 5.2, 2.3}, 2, 4));
+        String[] cells = Files.readAllLines(out).get(2).split(",");
+        assertEquals(p[1][2], Double.parseDouble(cells[3]), 0.0);
+        cli = new CliRun();
+        assertEquals(0, cli.run("info", "--model", svc.toString()), cli.err.toString());
+        assertTrue(cli.out.toString().contains("Pipeline of SVC"), cli.out.toString());
+
+        Path perceptron = dir.resolve("p.safetensors");
+        cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--model", "perceptron", "--data", "iris", "--quiet", "--save",
+                perceptron.toString()), cli.err.toString());
+        cli = new CliRun();
+        assertEquals(2, cli.run("predict", "--model", perceptron.toString(), "--input", rows.toString(), "--proba"));
+        assertTrue(cli.err.toString().contains("a Perceptron has no probabilities"), cli.err.toString());
+        Path onnx = dir.resolve("p.onnx");
+        cli = new CliRun();
+        assertEquals(0, cli.run("export", "--model", perceptron.toString(), "--onnx", onnx.toString()),
+                cli.err.toString());
+        assertTrue(Files.size(onnx) > 0);
+    }
 }

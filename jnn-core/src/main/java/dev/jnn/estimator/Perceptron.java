@@ -277,6 +277,20 @@ public final class Perceptron implements Classifier {
         return List.copyOf(warnings);
     }
 
+    ClassLabels classLabels() {
+        requireFitted();
+        return classes;
+    }
+
+    /** Sets the fitted attributes of a model read back from a file ({@link PerceptronState#restore}). */
+    void restoreFitted(ClassLabels labels, double[][] coef, double[] intercept, int nIter, double t) {
+        this.classes = labels;
+        this.coef = coef;
+        this.intercept = intercept;
+        this.nIter = nIter;
+        this.t = t;
+    }
+
     private void requireFitted() {
         if (coef == null) {
             throw new IllegalStateException("This Perceptron instance is not fitted yet. Call 'fit' with"

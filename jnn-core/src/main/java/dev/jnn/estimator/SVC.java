@@ -247,6 +247,17 @@ public final class SVC implements Classifier {
         return classes.names();
     }
 
+    ClassLabels classLabels() {
+        requireFitted();
+        return classes;
+    }
+
+    /** Sets the fitted model of one read back from a file ({@link SVCState#restore}). */
+    void restoreFitted(ClassLabels labels, SvcModel model) {
+        this.classes = labels;
+        this.fitted = model;
+    }
+
     private SvcModel model() {
         requireFitted();
         return fitted;

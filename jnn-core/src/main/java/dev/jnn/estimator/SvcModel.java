@@ -37,6 +37,13 @@ final class SvcModel {
         return new SvcModel(t.model(), d, t.support(), sv, t.nIter(), gamma, classWeight.clone());
     }
 
+    /** A fitted model rebuilt from its arrays ({@link SVCState#restore}). */
+    static SvcModel restored(svm_model model, int features, int[] support, double[][] supportVectors, int[] nIter,
+                             double gamma, double[] classWeight) {
+        double[][] sv = Arrays.stream(supportVectors).map(double[]::clone).toArray(double[][]::new);
+        return new SvcModel(model, features, support, sv, nIter, gamma, classWeight.clone());
+    }
+
     /** Fails as scikit-learn does when the solver produced non-finite coefficients. */
     void checkFinite() {
         boolean finite = Arrays.stream(model.rho).allMatch(Double::isFinite)

@@ -79,8 +79,10 @@ public final class ModelFiles {
         meta.put("format_version", VERSION);
         meta.put("jnn_version", JNN_VERSION);
         if (model instanceof Pipeline pipe) {
-            if (!(pipe.finalEstimator() instanceof MultilayerPerceptron)) {
-                throw new IllegalArgumentException("model files keep pipelines that end in an MLP");
+            if (!(pipe.finalEstimator() instanceof MultilayerPerceptron)
+                    && !ClassicModelFiles.handles(pipe.finalEstimator())) {
+                throw new IllegalArgumentException("model files keep pipelines that end in an MLP, a Perceptron or"
+                        + " an SVC");
             }
             List<Map<String, Object>> steps = new ArrayList<>();
             for (int i = 0; i < pipe.steps().size(); i++) {
@@ -99,7 +101,13 @@ public final class ModelFiles {
             meta.put("model_name", pipe.modelName());
             model = pipe.finalEstimator();
         }
-        if (model instanceof MultilayerPerceptron mlp) {
+        if (ClassicModelFiles.handles(model)) {
+            if (optimizerState) {
+                throw new IllegalArgumentException("the optimizer state is an MLP's; "
+                        + model.getClass().getSimpleName() + " has none");
+            }
+            ClassicModelFiles.write((dev.jnn.api.Classifier) model, meta, tensors);
+        } else if (model instanceof MultilayerPerceptron mlp) {
             MLPState s = MLPState.of(mlp, optimizerState);
             meta.put("kind", s.classifier() ? "MLPClassifier" : "MLPRegressor");
             meta.put("dtype", name(s.dtype()));
@@ -161,7 +169,7 @@ public final class ModelFiles {
             }
         } else {
             throw new IllegalArgumentException("cannot save a " + (model == null ? "null" : model.getClass().getSimpleName())
-                    + ": model files hold MLPClassifier, MLPRegressor and Sequential models");
+                    + ": model files hold MLPClassifier, MLPRegressor, Perceptron, SVC and Sequential models");
         }
         return SafeTensors.write(tensors, meta);
     }
@@ -186,6 +194,12 @@ public final class ModelFiles {
         }
         if (model instanceof Sequential s) {
             return java.util.Arrays.stream(s.inputShape()).reduce(1, (a, b) -> a * b);
+        }
+        if (model instanceof dev.jnn.estimator.Perceptron p) {
+            return p.coef()[0].length;
+        }
+        if (model instanceof dev.jnn.estimator.SVC s) {
+            return s.supportVectors()[0].length;
         }
         return ((MultilayerPerceptron) model).nFeaturesIn();
     }

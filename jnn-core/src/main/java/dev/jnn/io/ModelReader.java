@@ -57,8 +57,9 @@ final class ModelReader {
             if (kind.equals("Sequential")) {
                 return sequential(c, dtype, source);
             }
-            MultilayerPerceptron mlp = mlp(c, kind, dtype, source);
-            return meta.containsKey("preprocessing") ? pipeline(c, mlp, source) : mlp;
+            Object model = kind.equals("Perceptron") || kind.equals("SVC") ? ClassicModelFiles.read(c, kind, source)
+                    : mlp(c, kind, dtype, source);
+            return meta.containsKey("preprocessing") ? pipeline(c, model, source) : model;
         } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
             if (e instanceof ModelFileException m) {
                 throw m;
@@ -113,7 +114,7 @@ final class ModelReader {
     }
 
     /** The fitted transformers of {@code preprocessing} before {@code mlp}. */
-    private static Pipeline pipeline(SafeTensors.Contents c, MultilayerPerceptron mlp, String source) {
+    private static Pipeline pipeline(SafeTensors.Contents c, Object mlp, String source) {
         JsonNode steps = node(c.metadata(), "preprocessing", source);
         List<Pipeline.Step> out = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
@@ -140,7 +141,8 @@ final class ModelReader {
             out.add(Pipeline.step(d.path("name").asText("step" + i), t.restoreFittedState(state)));
         }
         String name = c.metadata().getOrDefault("model_name", "mlp");
-        return mlp instanceof MLPClassifier clf ? Pipeline.of(out, name, clf) : Pipeline.of(out, name, (MLPRegressor) mlp);
+        return mlp instanceof dev.jnn.api.Classifier clf ? Pipeline.of(out, name, clf)
+                : Pipeline.of(out, name, (MLPRegressor) mlp);
     }
 
     /** The optimizer state of metadata {@code optimizer} and tensors {@code optimizer.I.J}, or null. */
@@ -203,13 +205,13 @@ final class ModelReader {
                     + ModelFiles.VERSION);
         }
         String kind = field(meta, "kind", source);
-        if (!List.of("MLPClassifier", "MLPRegressor", "Sequential").contains(kind)) {
+        if (!List.of("MLPClassifier", "MLPRegressor", "Perceptron", "SVC", "Sequential").contains(kind)) {
             throw SafeTensors.bad(source, "has an unknown kind '" + kind + "'");
         }
         return kind;
     }
 
-    private static Tensor required(SafeTensors.Contents c, String name, String source) {
+    static Tensor required(SafeTensors.Contents c, String name, String source) {
         Tensor t = c.tensors().get(name);
         if (t == null) {
             throw SafeTensors.bad(source, "has no tensor '" + name + "'");
@@ -225,7 +227,7 @@ final class ModelReader {
         return v;
     }
 
-    private static JsonNode node(Map<String, String> meta, String key, String source) {
+    static JsonNode node(Map<String, String> meta, String key, String source) {
         try {
             return JSON.readTree(field(meta, key, source));
         } catch (JsonProcessingException e) {

@@ -12,17 +12,9 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.ByteString;
 import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.estimator.MultilayerPerceptron;
+import dev.jnn.estimator.Perceptron;
 import dev.jnn.model.Sequential;
 import dev.jnn.nn.Activation;
-import dev.jnn.nn.ActivationLayer;
-import dev.jnn.nn.BatchNormalization;
-import dev.jnn.nn.Conv2D;
-import dev.jnn.nn.Dense;
-import dev.jnn.nn.Dropout;
-import dev.jnn.nn.Flatten;
-import dev.jnn.nn.Input;
-import dev.jnn.nn.Layer;
-import dev.jnn.nn.MaxPool2D;
 import dev.jnn.preprocess.Pipeline;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
@@ -30,15 +22,14 @@ import dev.jnn.tensor.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
-import java.util.Map;
 
 /**
- * ONNX export (opset 17) of fitted MLPs and of {@code Sequential} models of Dense, Conv2D, MaxPool2D,
- * AveragePooling2D, Flatten, Dropout (dropped: inference), BatchNormalization and activation layers. The graph
- * takes the same rows as {@code predict} ({@code input}, N × features, in the model's dtype); images travel in
- * ONNX's NCHW layout between a Reshape and Transpose after the input and a Transpose back to jnn's channels-last
- * order before Flatten, so the weights keep their meaning. Classifiers output {@code probabilities} (N × classes),
- * {@code index} (the arg-max, int64) and, where the classes are known, {@code label} (the class itself); regressors
+ * ONNX export (opset 17) of fitted MLPs and Perceptrons (alone or after fitted preprocessing) and, through
+ * {@link OnnxSequential}, of {@code Sequential} models of Dense, Conv2D, MaxPool2D, AveragePooling2D, Flatten,
+ * Dropout (dropped: inference), BatchNormalization and activation layers. The graph takes the same rows as
+ * {@code predict} ({@code input}, N × features, in the model's dtype). Classifiers output {@code probabilities}
+ * (N × classes; a Perceptron outputs {@code scores}, its decision function, instead), {@code index} (the arg-max,
+ * int64) and, where the classes are known, {@code label} (the class itself); regressors
  * output {@code predictions}.
  */
 final class OnnxExport {
@@ -54,24 +45,61 @@ final class OnnxExport {
 
     /** The ONNX model of a fitted MLP or a built {@code Sequential} (whose output classes are {@code classNames}, or null). */
     static ModelProto export(Object model, String[] classNames) {
-        if (model instanceof Pipeline pipe && pipe.finalEstimator() instanceof MultilayerPerceptron mlp) {
-            OnnxExport e = new OnnxExport(mlp.dtype());
+        if (model instanceof Pipeline pipe && (pipe.finalEstimator() instanceof MultilayerPerceptron
+                || pipe.finalEstimator() instanceof Perceptron)) {
+            OnnxExport e = new OnnxExport(pipe.finalEstimator() instanceof MultilayerPerceptron mlp ? mlp.dtype()
+                    : DType.FLOAT64);
             String x = e.input(OnnxTransforms.inputColumns(pipe.steps().get(0).transformer()));
             for (Pipeline.Step step : pipe.steps()) {
                 x = OnnxTransforms.apply(e, step.transformer(), x);
             }
-            return e.mlp(mlp, x);
+            return pipe.finalEstimator() instanceof MultilayerPerceptron mlp ? e.mlp(mlp, x)
+                    : e.perceptron((Perceptron) pipe.finalEstimator(), x);
         }
         if (model instanceof MultilayerPerceptron mlp) {
             return new OnnxExport(mlp.dtype()).mlp(mlp);
+        }
+        if (model instanceof Perceptron p) {
+            OnnxExport e = new OnnxExport(DType.FLOAT64);
+            return e.perceptron(p, e.input(p.coef()[0].length));
+        }
+        if (model instanceof dev.jnn.estimator.SVC) {
+            throw new IllegalArgumentException("ONNX export does not cover the SVC (its kernels would need"
+                    + " ai.onnx.ml's SVMClassifier); keep it as a jnn model file");
         }
         if (model instanceof Sequential s) {
             if (!s.isBuilt()) {
                 throw new IllegalArgumentException("the model is not built yet: fit or build it before exporting");
             }
-            return new OnnxExport(s.dtype()).sequential(s, classNames);
+            return OnnxSequential.export(new OnnxExport(s.dtype()), s, classNames);
         }
-        throw new IllegalArgumentException("ONNX export takes MLPClassifier, MLPRegressor and Sequential models");
+        throw new IllegalArgumentException("ONNX export takes MLPClassifier, MLPRegressor, Perceptron and Sequential"
+                + " models");
+    }
+
+    /**
+     * The Perceptron: {@code scores} = x·coefᵀ + intercept (its decision function, one column for two classes),
+     * {@code index} (class 1 where the score is above 0; else the first largest score) and {@code label}.
+     */
+    private ModelProto perceptron(Perceptron p, String x) {
+        double[][] coef = p.coef();
+        double[] b = p.intercept();
+        int problems = coef.length;
+        int d = coef[0].length;
+        double[] wt = new double[d * problems];
+        for (int c = 0; c < problems; c++) {
+            for (int j = 0; j < d; j++) {
+                wt[j * problems + c] = coef[c][j];
+            }
+        }
+        String scores = node("Add", node("MatMul", x, constant(Tensor.wrap(wt, d, problems))),
+                constant(Tensor.wrap(b.clone(), problems)));
+        // two classes: argmax over (−s, s) picks class 1 exactly where s > 0, as predict does
+        String ranked = problems == 1 ? node("Concat", List.of(node("Neg", scores), scores), AttributeProto
+                .newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT).setI(1).build()) : scores;
+        String[] names = p.classNames();
+        classifierOutputs(scores, "scores", problems, ranked, names, numeric(p::classes));
+        return model();
     }
 
     private ModelProto mlp(MultilayerPerceptron m) {
@@ -88,122 +116,24 @@ final class OnnxExport {
         }
         if (m instanceof MLPClassifier c) {
             boolean binary = m.nOutputs() == 1 && c.classNames().length == 2;
-            classifierOutputs(binary ? twoColumns(x) : x, c.classNames(), numeric(c));
+            classifierOutputs(binary ? twoColumns(x) : x, c.classNames(), numeric(c::classes));
         } else {
             output(x, "predictions", m.nOutputs());
         }
         return model();
     }
 
-    private static boolean numeric(MLPClassifier c) {
+    /** Whether the classifier was fitted on integer labels (its {@code classes()} refuses string ones). */
+    private static boolean numeric(java.util.function.Supplier<int[]> classes) {
         try {
-            c.classes();
+            classes.get();
             return true;
         } catch (IllegalStateException e) {
             return false;
         }
     }
 
-    private ModelProto sequential(Sequential s, String[] classNames) {
-        int[] shape = s.inputShape();
-        String x = input(Layer.size(shape));
-        boolean nchw = false;
-        if (shape.length == 3) {
-            x = node("Reshape", x, longs(-1, shape[0], shape[1], shape[2]));
-            x = transpose(x, 0, 3, 1, 2);
-            nchw = true;
-        }
-        for (Layer l : s.layers()) {
-            Map<String, Object> c = l.config();
-            if (l instanceof Input || l instanceof Dropout) {
-                continue;
-            }
-            if (l instanceof Flatten) {
-                if (nchw) {
-                    x = transpose(x, 0, 2, 3, 1);
-                    nchw = false;
-                }
-                x = node("Flatten", x);
-            } else if (l instanceof Dense d) {
-                x = node("Add", node("MatMul", x, constant(d.kernel().value())),
-                        constant(d.bias().value().reshape(d.bias().value().size())));
-                x = activation(d.activation(), 0, x);
-            } else if (l instanceof Conv2D conv) {
-                x = conv(conv, c, x, shapeBefore(s, l));
-                x = activation(conv.activation(), 0, x);
-            } else if (l.type().equals("MaxPool2D") || l.type().equals("AveragePooling2D")) {
-                List<?> pool = (List<?>) c.get("pool_size");
-                List<?> strides = (List<?>) c.get("strides");
-                x = node(l instanceof MaxPool2D ? "MaxPool" : "AveragePool", List.of(x),
-                        ints("kernel_shape", pool), ints("strides", strides));
-            } else if (l instanceof BatchNormalization) {
-                List<Tensor> p = l.parameters().stream().map(q -> q.value()).toList();
-                List<Tensor> buf = l.buffers().stream().map(q -> q.value()).toList();
-                x = node("BatchNormalization", List.of(x, constant(p.get(0)), constant(p.get(1)), constant(buf.get(0)),
-                        constant(buf.get(1))), AttributeProto.newBuilder().setName("epsilon")
-                        .setType(AttributeProto.AttributeType.FLOAT).setF(((Number) c.get("epsilon")).floatValue()).build());
-            } else if (l instanceof ActivationLayer a) {
-                x = activation(a.activation(), c.containsKey("alpha") ? ((Number) c.get("alpha")).doubleValue() : 0, x);
-            } else {
-                throw new IllegalArgumentException("ONNX export does not take " + l.type() + " layers");
-            }
-        }
-        int[] out = s.outputShape();
-        int k = out[out.length - 1];
-        Layer last = s.layers().get(s.layers().size() - 1);
-        boolean probabilities = last instanceof Dense d && (d.activation() == Activation.SOFTMAX
-                || d.activation() == Activation.LOGISTIC) || last instanceof ActivationLayer a
-                && a.activation() == Activation.SOFTMAX;
-        if (probabilities && (classNames != null || k > 1)) {
-            String[] names = classNames != null ? classNames : indices(k);
-            classifierOutputs(k == 1 ? twoColumns(x) : x, names, classNames == null);
-        } else {
-            output(x, "predictions", Layer.size(out));
-        }
-        return model();
-    }
-
-    /** Conv2D in NCHW: Keras's (kh, kw, c, f) kernel as ONNX's (f, c, kh, kw), 'same' as explicit pads. */
-    private String conv(Conv2D conv, Map<String, Object> c, String x, int[] in) {
-        List<?> size = (List<?>) c.get("kernel_size");
-        List<?> strides = (List<?>) c.get("strides");
-        int kh = (Integer) size.get(0);
-        int kw = (Integer) size.get(1);
-        int sy = (Integer) strides.get(0);
-        int sx = (Integer) strides.get(1);
-        Tensor k = conv.kernel().value();
-        int channels = k.rows() / (kh * kw);
-        int filters = k.cols();
-        Tensor w = Tensor.zeros(dtype, filters, channels, kh, kw);
-        for (int f = 0; f < filters; f++) {
-            for (int ch = 0; ch < channels; ch++) {
-                for (int y = 0; y < kh; y++) {
-                    for (int xx = 0; xx < kw; xx++) {
-                        w.setFlat(((f * channels + ch) * kh + y) * kw + xx, k.get((y * kw + xx) * channels + ch, f));
-                    }
-                }
-            }
-        }
-        long[] pads = {0, 0, 0, 0};
-        if ("same".equals(c.get("padding"))) {
-            int oh = (in[0] + sy - 1) / sy;
-            int ow = (in[1] + sx - 1) / sx;
-            int ph = Math.max((oh - 1) * sy + kh - in[0], 0);
-            int pw = Math.max((ow - 1) * sx + kw - in[1], 0);
-            pads = new long[] {ph / 2, pw / 2, ph - ph / 2, pw - pw / 2};
-        }
-        return node("Conv", List.of(x, constant(w), constant(conv.bias().value())), ints("kernel_shape", List.of(kh, kw)),
-                ints("strides", List.of(sy, sx)), AttributeProto.newBuilder().setName("pads")
-                        .setType(AttributeProto.AttributeType.INTS).addInts(pads[0]).addInts(pads[1]).addInts(pads[2])
-                        .addInts(pads[3]).build());
-    }
-
-    private static int[] shapeBefore(Sequential s, Layer layer) {
-        int i = s.layers().indexOf(layer);
-        return i == 0 ? s.inputShape() : s.layers().get(i - 1).outputShape();
-    }
-
-    private String activation(Activation a, double alpha, String x) {
+    String activation(Activation a, double alpha, String x) {
         return switch (a) {
             case IDENTITY -> x;
             case RELU -> node("Relu", x);
@@ -220,15 +150,21 @@ final class OnnxExport {
     }
 
     /** One logistic output p as the two columns (1 − p, p). */
-    private String twoColumns(String p) {
+    String twoColumns(String p) {
         return node("Concat", List.of(node("Sub", constant(scalar(1)), p), p), AttributeProto.newBuilder()
                 .setName("axis").setType(AttributeProto.AttributeType.INT).setI(1).build());
     }
 
-    private void classifierOutputs(String proba, String[] classes, boolean numericLabels) {
-        graph.addNode(NodeProto.newBuilder().setOpType("Identity").addInput(proba).addOutput("probabilities"));
-        output("probabilities", classes.length, elem);
-        graph.addNode(NodeProto.newBuilder().setOpType("ArgMax").addInput(proba).addOutput("index")
+    void classifierOutputs(String proba, String[] classes, boolean numericLabels) {
+        classifierOutputs(proba, "probabilities", classes.length, proba, classes, numericLabels);
+    }
+
+    /** Outputs {@code values} as {@code valuesName} (N × {@code cols}), then the arg-max of {@code ranked} and its label. */
+    private void classifierOutputs(String values, String valuesName, int cols, String ranked, String[] classes,
+                                   boolean numericLabels) {
+        graph.addNode(NodeProto.newBuilder().setOpType("Identity").addInput(values).addOutput(valuesName));
+        output(valuesName, cols, elem);
+        graph.addNode(NodeProto.newBuilder().setOpType("ArgMax").addInput(ranked).addOutput("index")
                 .addAttribute(AttributeProto.newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT).setI(1))
                 .addAttribute(AttributeProto.newBuilder().setName("keepdims").setType(AttributeProto.AttributeType.INT)
                         .setI(0)));
@@ -257,7 +193,7 @@ final class OnnxExport {
         return "input";
     }
 
-    private void output(String value, String name, int width) {
+    void output(String value, String name, int width) {
         graph.addNode(NodeProto.newBuilder().setOpType("Identity").addInput(value).addOutput(name));
         output(name, width, elem);
     }
@@ -279,7 +215,7 @@ final class OnnxExport {
                         .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("N"))))).build();
     }
 
-    private ModelProto model() {
+    ModelProto model() {
         return ModelProto.newBuilder().setIrVersion(8).setProducerName("jnn").setProducerVersion(ModelFiles.VERSION)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17)).setGraph(graph).build();
     }
@@ -308,7 +244,7 @@ final class OnnxExport {
         return elem;
     }
 
-    private String transpose(String x, long... perm) {
+    String transpose(String x, long... perm) {
         AttributeProto.Builder a = AttributeProto.newBuilder().setName("perm").setType(AttributeProto.AttributeType.INTS);
         for (long p : perm) {
             a.addInts(p);
@@ -355,7 +291,7 @@ final class OnnxExport {
         return name;
     }
 
-    private Tensor scalar(double value) {
+    Tensor scalar(double value) {
         Tensor t = Tensor.zeros(dtype, 1);
         t.setFlat(0, value);
         return t;
@@ -372,7 +308,7 @@ final class OnnxExport {
         return name;
     }
 
-    private static String[] indices(int k) {
+    static String[] indices(int k) {
         String[] out = new String[k];
         for (int i = 0; i < k; i++) {
             out[i] = Integer.toString(i);

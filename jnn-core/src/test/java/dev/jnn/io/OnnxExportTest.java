@@ -185,4 +185,22 @@ class OnnxExportTest {
             Files.delete(file);
         }
     }
+
+    @Test
+    void perceptronsRunInOnnxRuntime() throws Exception {
+        for (int classes : new int[] {2, 3}) {
+            Samples blobs = ToySets.blobs(300, classes, 3.0, 2);
+            dev.jnn.estimator.Perceptron p = new dev.jnn.estimator.Perceptron().fit(blobs.x(), blobs.y());
+            try (OrtSession.Result r = run(ModelFiles.onnx(p, null), blobs.x())) {
+                assertProbabilities(p.decisionFunction(blobs.x()), r.get("scores").get().getValue(), 1e-12);
+                assertArrayEquals(java.util.Arrays.stream(p.predict(blobs.x())).asLongStream().toArray(),
+                        (long[]) r.get("label").get().getValue());
+            }
+        }
+        dev.jnn.estimator.SVC svc = new dev.jnn.estimator.SVC().fit(ToySets.moons(50, 0.2, 0).x(),
+                ToySets.moons(50, 0.2, 0).y());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ModelFiles.onnx(svc, null));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("does not cover the SVC"));
+    }
 }
