@@ -8,7 +8,7 @@ on pixels / 255, for --epochs epochs (5), each in its own process so that peak m
 this machine's speed drifts by up to 1.7x for minutes at a time, and alternating gives both sides the calm spells.
 --network lenet5-5x5 runs examples/lenet5-5x5.json instead: 5x5 kernels (the first with 'same' padding), no dropout.
 PyTorch runs in its fastest setting on these machines: torch.set_num_threads(THREADS) with OPENBLAS_NUM_THREADS=1.
-jnn runs `./jnn fit --model lenet5 --batch-size 128 --threads THREADS` (a JSON model's default batch is 32). jnn's
+jnn runs `./jnn fit --model lenet5-3x3 --batch-size 128 --threads THREADS` (a JSON model's default batch is 32). jnn's
 first epochs carry the JIT's warm-up (the first ~3.5 steady epochs, the next two a little more than one), so the
 best epoch is the steady state; the first epochs are printed too. Needs Debian's PyTorch and the MNIST IDX files:
     apt-get install -y python3-torch
@@ -42,7 +42,7 @@ def idx(d, name):
     return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * rank).reshape(shape)
 
 
-NETWORKS = {"lenet5": "lenet5", "lenet5-5x5": os.path.join(ROOT, "examples", "lenet5-5x5.json")}
+NETWORKS = {"lenet5": "lenet5-3x3", "lenet5-5x5": os.path.join(ROOT, "examples", "lenet5-5x5.json")}
 
 
 def torch_child(d, epochs, threads, network):

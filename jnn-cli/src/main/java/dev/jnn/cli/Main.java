@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         versionProvider = Main.Version.class,
         description = "Neural networks for the JVM: scikit-learn's estimators, Keras-style models, pure-Java kernels.",
         subcommands = {FitCommand.class, SearchCommand.class, PredictCommand.class, EvaluateCommand.class, InfoCommand.class,
-            ExportCommand.class, PlotCommand.class, GradCheckCommand.class, TraceCommand.class, DatasetsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            ExportCommand.class, PlotCommand.class, GradCheckCommand.class, TraceCommand.class, DatasetsCommand.class, ModelsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces with errors.")

@@ -64,29 +64,28 @@ final class ModelFit {
         Long seed = (Long) shared(mlp, "random_state");
         model.seed(seed == null ? 0L : seed);
         Loss loss = loss(o.loss, regressor);
-        String optimizerName = o.optimizer == null ? "adam" : o.optimizer;
-        Optimizer optimizer = Optimizers.byName(optimizerName, MlpOptions.forOptimizer(mlp, optimizerName));
+        ModelZoo.Entry named = ModelZoo.get(o.model);
+        dev.jnn.model.Recipe recipe = recipe(o, mlp, named);
+        Map<String, Object> tuning = new LinkedHashMap<>(MlpOptions.forOptimizer(mlp, recipe.optimizer()));
+        tuning.put("learning_rate", recipe.learningRate());
+        Optimizer optimizer = Optimizers.byName(recipe.optimizer(), tuning);
         model.compile(optimizer, loss,
                 regressor ? new Metric[] {Metric.MEAN_ABSOLUTE_ERROR} : new Metric[] {Metric.ACCURACY});
         if (o.clipNorm != null) {
             model.clipGradients(GradientClipping.byNorm(o.clipNorm));
         }
         model.build(train.x().cols());
-        int epochs = o.epochs == null ? 5 : o.epochs;
-        Integer batchSize = (Integer) shared(mlp, "batch_size");
-        ModelZoo.Entry named = ModelZoo.get(o.model);
-        int batch = batchSize != null ? batchSize : named != null ? named.batchSize() : Fit.epochs(epochs).batchSize();
+        int epochs = recipe.epochs();
+        int batch = recipe.batchSize();
         Fit fit = Fit.epochs(epochs).batchSize(batch)
                 .shuffle(!Boolean.FALSE.equals(shared(mlp, "shuffle")));
         if (o.validationSplit != null) {
             fit = fit.validationSplit(o.validationSplit);
         }
-        if (o.lrSchedule != null) {
-            LearningRateSchedule schedule = ScheduleOption.parse(o.lrSchedule, optimizer.learningRate(), epochs,
-                    Math.max(1, fit.stepsPerEpoch(train.size())));
-            if (schedule != null) {
-                fit = fit.callbacks(new LearningRateScheduler(schedule));
-            }
+        LearningRateSchedule schedule = LearningRateSchedule.parse(recipe.schedule(), optimizer.learningRate(), epochs,
+                Math.max(1, fit.stepsPerEpoch(train.size())));
+        if (schedule != null) {
+            fit = fit.callbacks(new LearningRateScheduler(schedule));
         }
         if (o.checkpoint != null) {
             fit = fit.callbacks(new dev.jnn.io.ModelCheckpoint(o.checkpoint, "val_loss", o.validationSplit != null,
@@ -100,6 +99,8 @@ final class ModelFit {
         }
         if (!quiet) {
             out.print(model.summary());
+            out.println("Recipe: " + recipe.describe() + (named == null ? "" : named.recipe().equals(recipe)
+                    ? " (" + named.name() + "'s)" : " (" + named.name() + "'s is " + named.recipe().describe() + ")"));
             out.printf("%nTraining on %s: %d rows, testing on %d rows, %s, batch %d%n", set.name(), train.size(),
                     test.size(), model.dtype().toString().toLowerCase(java.util.Locale.ROOT), batch);
             out.flush();
@@ -213,6 +214,28 @@ final class ModelFit {
             v[c] = t.get(r, c);
         }
         return v;
+    }
+
+    /**
+     * The recipe the fit follows: the named network's (or, for a layer list, Adam at Keras's rate, batch 32, 5
+     * epochs), with each of {@code --optimizer}, {@code --learning-rate-init}, {@code --lr-schedule},
+     * {@code --batch-size} and {@code --epochs} given in its place.
+     */
+    static dev.jnn.model.Recipe recipe(ModelOptions o, Map<String, Object> mlp, ModelZoo.Entry named) {
+        dev.jnn.model.Recipe base = named != null ? named.recipe() : dev.jnn.model.Recipe.kerasDefaults();
+        String optimizer = o.optimizer != null ? o.optimizer : base.optimizer();
+        Object rate = mlp.get("learning_rate_init");
+        double learningRate;
+        if (rate != null) {                                // read here, checked by the optimizer's own table
+            learningRate = (Double) MLPParams.TABLE.spec("learning_rate_init").parse(rate, "jnn fit --model");
+        } else if (optimizer.equals(base.optimizer())) {
+            learningRate = base.learningRate();
+        } else {
+            learningRate = ((Number) Optimizers.table(optimizer).spec("learning_rate").defaultValue()).doubleValue();
+        }
+        Object batch = shared(mlp, "batch_size");
+        return new dev.jnn.model.Recipe(optimizer, learningRate, o.lrSchedule != null ? o.lrSchedule : base.schedule(),
+                batch != null ? (Integer) batch : base.batchSize(), o.epochs != null ? o.epochs : base.epochs());
     }
 
     private static Sequential build(String spec, int features) throws IOException {

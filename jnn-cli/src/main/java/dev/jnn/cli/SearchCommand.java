@@ -7,8 +7,16 @@ import dev.jnn.api.Classifier;
 import dev.jnn.api.Estimator;
 import dev.jnn.estimator.MLPClassifier;
 import dev.jnn.estimator.MLPRegressor;
+import dev.jnn.api.ParamTable;
+import dev.jnn.estimator.MLPParams;
 import dev.jnn.estimator.Perceptron;
+import dev.jnn.estimator.PerceptronParams;
 import dev.jnn.estimator.SVC;
+import dev.jnn.estimator.SVCParams;
+import dev.jnn.model.ModelJson;
+import dev.jnn.model.NetworkClassifier;
+import dev.jnn.model.Recipe;
+import dev.jnn.model.zoo.ModelZoo;
 import dev.jnn.preprocess.LabelEncoder;
 import dev.jnn.preprocess.Pipeline;
 import dev.jnn.api.Transformer;
@@ -48,9 +56,12 @@ final class SearchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp|perceptron|svc",
-            description = "The estimator: the MLP (default), scikit-learn's Perceptron or its SVC. The options of its"
-                    + " parameters (jnn fit --help lists them) set the values that --param does not vary.")
+    @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp|perceptron|svc|NAME|FILE.json",
+            description = "The estimator: the MLP (default), scikit-learn's Perceptron or its SVC, or a Keras-style"
+                    + " network (a name from jnn models, or a JSON layer list) with the parameters learning-rate-init,"
+                    + " l2 (on every kernel), optimizer, lr-schedule, batch-size, epochs and random-state, whose"
+                    + " defaults are the network's recipe. The options of the parameters (jnn fit --help lists them)"
+                    + " set the values that --param does not vary.")
     String model;
 
     @Option(names = "--param", required = true, paramLabel = "NAME=V1,V2",
@@ -117,24 +128,35 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Estimator base = switch (model) {
-            case "mlp" -> regressor ? new MLPRegressor() : new MLPClassifier();
-            case "perceptron" -> new Perceptron();
-            case "svc" -> new SVC();
-            default -> throw new IllegalArgumentException("--model must be mlp, perceptron or svc, got '" + model
-                    + "' (see jnn search --help)");
-        };
+        ParamTable<?> table;
+        Estimator base;
+        switch (model) {
+            case "mlp" -> {
+                base = regressor ? new MLPRegressor() : new MLPClassifier();
+                table = MLPParams.TABLE;
+            }
+            case "perceptron" -> {
+                base = new Perceptron();
+                table = PerceptronParams.TABLE;
+            }
+            case "svc" -> {
+                base = new SVC();
+                table = SVCParams.TABLE;
+            }
+            default -> {
+                base = network(model);
+                table = NetworkClassifier.Params.TABLE;
+            }
+        }
         if (regressor && !model.equals("mlp")) {
             throw new IllegalArgumentException("--model " + model + " is a classifier: drop --regressor");
         }
         run.applyThreads();
         DType type = run.dtype(DType.FLOAT64);
         Map<String, Object> space = SearchSpace.parse(params, randomSearch != null);
-        String owner = model.equals("mlp") ? "" : model;
-        base.setParams(MlpOptions.only(mlp.params(), MlpOptions.TABLES.get(owner),
-                owner.isEmpty() ? "the MLP" : "--model " + owner));
+        base.setParams(MlpOptions.only(mlp.params(), table, model.equals("mlp") ? "the MLP" : "--model " + model));
         for (String name : space.keySet()) {
-            if (MlpOptions.TABLES.get(owner).spec(name) == null) {
+            if (table.spec(name) == null) {
                 throw new IllegalArgumentException("--param " + name.replace('_', '-') + ": " + base.getClass()
                         .getSimpleName() + " has no parameter " + name + " (see jnn fit --help)");
             }
@@ -146,8 +168,9 @@ final class SearchCommand implements Callable<Integer> {
             for (int i = 0; i < transforms.size(); i++) {
                 steps.add(Pipeline.step("step" + i, transforms.get(i)));
             }
-            base = regressor ? Pipeline.of(steps, model, (MLPRegressor) base) : Pipeline.of(steps, model, (Classifier) base);
-            prefix = model + "__";
+            String step = base instanceof NetworkClassifier ? "network" : model;
+            base = regressor ? Pipeline.of(steps, step, (MLPRegressor) base) : Pipeline.of(steps, step, (Classifier) base);
+            prefix = step + "__";
         }
         Map<String, Object> prefixed = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : space.entrySet()) {
@@ -217,6 +240,26 @@ final class SearchCommand implements Callable<Integer> {
                     SearchReport.text(search, prefix, seconds, testScore, set.test().size()), out);
         }
         return 0;
+    }
+
+    /** A named network or a JSON layer list as a classifier; anything else is a usage error. */
+    private static NetworkClassifier network(String model) throws java.io.IOException {
+        ModelZoo.Entry named = ModelZoo.get(model);
+        if (named != null) {
+            return named.classifier();
+        }
+        if (!model.endsWith(".json")) {
+            throw new IllegalArgumentException("--model must be mlp, perceptron, svc, a named network ("
+                    + String.join(", ", ModelZoo.entries().stream().map(ModelZoo.Entry::name).toList())
+                    + ") or a .json layer list, got '" + model + "' (see jnn search --help)");
+        }
+        Path file = Path.of(model);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--model: no such file: " + model);
+        }
+        String json = java.nio.file.Files.readString(file);
+        ModelJson.read(json, model);                                  // fails now on a bad layer list
+        return new NetworkClassifier(model, features -> ModelJson.read(json, model), Recipe.kerasDefaults());
     }
 
     private CrossValidator splitter() {

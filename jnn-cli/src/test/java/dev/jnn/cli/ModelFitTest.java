@@ -120,22 +120,22 @@ class ModelFitTest {
 
     @Test
     void schedulesFollowKerasFormulas() {
-        var step = ScheduleOption.parse("step:2:0.5", 0.01, 6, 10);
+        var step = LearningRateSchedule.parse("step:2:0.5", 0.01, 6, 10);
         assertEquals(0.01, step.rate(19));
         assertEquals(0.005, step.rate(20));
-        var cosine = ScheduleOption.parse("cosine:0.1", 0.01, 6, 10);
+        var cosine = LearningRateSchedule.parse("cosine:0.1", 0.01, 6, 10);
         assertEquals(0.01, cosine.rate(0));
         assertEquals(0.01 * (0.9 * 0.5 + 0.1), cosine.rate(30), 1e-15);
         assertEquals(0.001, cosine.rate(60), 1e-15);
         assertEquals(0.001, cosine.rate(99), 1e-15);
-        var exp = ScheduleOption.parse("exponential:0.5", 0.01, 6, 10);
+        var exp = LearningRateSchedule.parse("exponential:0.5", 0.01, 6, 10);
         assertEquals(0.01 * Math.sqrt(0.5), exp.rate(5), 1e-15);
         assertEquals(0.0025, exp.rate(20), 1e-15);
-        assertEquals(null, ScheduleOption.parse("constant", 0.01, 6, 10));
+        assertEquals(null, LearningRateSchedule.parse("constant", 0.01, 6, 10));
         for (String bad : new String[] {"cosine:2", "step:0:0.5", "step:1", "exponential", "linear", "cosine:x"}) {
             var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                    () -> ScheduleOption.parse(bad, 0.01, 6, 10));
-            assertTrue(e.getMessage().startsWith("--lr-schedule must be") && e.getMessage().endsWith("'" + bad + "'"),
+                    () -> LearningRateSchedule.parse(bad, 0.01, 6, 10));
+            assertTrue(e.getMessage().startsWith("lr_schedule must be") && e.getMessage().endsWith("'" + bad + "'"),
                     e.getMessage());
         }
     }

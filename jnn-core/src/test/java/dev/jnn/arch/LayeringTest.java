@@ -35,7 +35,7 @@ class LayeringTest {
             Map.entry("metrics", Set.of("tensor", "util")),
             Map.entry("preprocess", Set.of("api", "tensor", "util")),
             Map.entry("estimator", Set.of("api", "nn", "optim", "data", "tensor", "util")),
-            Map.entry("model", Set.of("nn", "optim", "tensor", "util")),
+            Map.entry("model", Set.of("nn", "optim", "api", "tensor", "util")),
             Map.entry("model.zoo", Set.of("model", "nn", "tensor", "util")),
             Map.entry("selection", Set.of("api", "metrics", "data", "tensor", "util")),
             Map.entry("io", Set.of("estimator", "model", "nn", "preprocess", "api", "data", "tensor", "util")));

@@ -178,7 +178,7 @@ class FiguresTest {
 
     @Test
     void featureMapsAndFiltersOfLeNet() {
-        var lenet = ModelZoo.lenet5(28).seed(0).build(784);
+        var lenet = ModelZoo.lenet5x3(28).seed(0).build(784);
         Tensor digit = Tensor.zeros(DType.FLOAT32, 1, 784);
         for (int p = 0; p < 784; p++) {
             digit.setFlat(p, (p / 28 > 8 && p / 28 < 20 && p % 28 > 12 && p % 28 < 16) ? 1f : 0f);
