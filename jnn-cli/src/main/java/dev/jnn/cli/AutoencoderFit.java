@@ -63,7 +63,7 @@ final class AutoencoderFit {
         }
         List<Double> losses;
         double seconds;
-        try (ProgressMonitor monitor = new ProgressMonitor(out, !c.quiet && !c.main.verbose)) {
+        try (ProgressMonitor monitor = new ProgressMonitor(out, c.spec.commandLine().getErr(), !c.quiet && !c.main.verbose)) {
             est.setMonitor(monitor);
             long start = System.nanoTime();
             est.fit(train.x(), train.x());

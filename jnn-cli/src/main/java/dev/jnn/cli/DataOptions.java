@@ -10,13 +10,19 @@ import dev.jnn.data.Samples;
 import dev.jnn.data.TrainTestSplit;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Rng;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The data options that every training command shares: where the rows come from and how they are split. */
 final class DataOptions {
+    /** The command these options belong to, for its error stream. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(names = "--data", defaultValue = "digits", paramLabel = "NAME|PATH",
             description = {"A catalogue set (see `jnn datasets list`; generated sets take options, e.g."
                 + " moons:n=500,noise=0.3) or a file: CSV (label column last by default), .npz with x and y arrays,"
@@ -74,11 +80,27 @@ final class DataOptions {
             }
             set = new Dataset(set.name(), set.train(), testRows);
         } else if (!set.hasTest()) {
-            TrainTestSplit.Split split = TrainTestSplit.split(set.train().size(), testSize, new Rng(splitSeed),
-                    stratify ? set.train().classIndices() : null);
-            set = new Dataset(set.name(), set.train().subset(split.train()), set.train().subset(split.test()));
+            int n = set.train().size();
+            int nTest = TrainTestSplit.testCount(n, testSize);
+            int classes = stratify ? set.train().classes().length : 1;
+            if (n - nTest < classes || nTest < classes) {
+                // the course trains and scores the logic gates on their four rows
+                note(data + " has " + n + " rows, too few to split by --test-size " + dev.jnn.util.PyFormat.repr(testSize)
+                        + (stratify ? " with every class on both sides" : "") + ": training and testing on all of them");
+                set = new Dataset(set.name(), set.train(), set.train());
+            } else {
+                TrainTestSplit.Split split = TrainTestSplit.split(n, testSize, new Rng(splitSeed),
+                        stratify ? set.train().classIndices() : null);
+                set = new Dataset(set.name(), set.train().subset(split.train()), set.train().subset(split.test()));
+            }
         }
         return set.limit(maxTrain == null ? 0 : maxTrain, maxTest == null ? 0 : maxTest, splitSeed);
+    }
+
+    private void note(String line) {
+        java.io.PrintWriter err = command != null ? command.commandLine().getErr() : new java.io.PrintWriter(System.err);
+        err.println("jnn: " + line);
+        err.flush();
     }
 
     private Dataset open(String spec, DType dtype, DataStore store) {

@@ -98,6 +98,15 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!quiet) {
+            return fitAndReport();
+        }
+        try (EstimatorWarnings dropped = new EstimatorWarnings()) {   // --quiet: the results, not the warnings
+            return fitAndReport();
+        }
+    }
+
+    private int fitAndReport() throws Exception {
         run.applyThreads();
         if (saveOptimizerState && (save == null || modelOptions.given())) {
             throw new IllegalArgumentException("--save-optimizer-state goes with --save, for an MLP");
@@ -143,6 +152,16 @@ final class FitCommand implements Callable<Integer> {
             }
             return code;
         }
+        List<String> network = modelOptions.networkOptionsGiven();
+        if (!network.isEmpty()) {
+            String first = network.get(0);
+            throw new IllegalArgumentException(first + " trains a network and goes with --model; it does not apply to"
+                    + " the MLP" + (first.equals("--epochs") ? " (its passes are --max-iter)" : "")
+                    + " (see jnn fit --help)");
+        }
+        if (modelOptions.textbook) {
+            throw new IllegalArgumentException("--textbook goes with --model perceptron");
+        }
         DType type = run.dtype(DType.FLOAT64);
         List<Transformer> transforms = features.transformers();
         MultilayerPerceptron est = regressor ? new MLPRegressor() : new MLPClassifier();
@@ -170,7 +189,7 @@ final class FitCommand implements Callable<Integer> {
         }
         FitResult result;
         List<Double> losses;
-        try (ProgressMonitor monitor = new ProgressMonitor(out, !quiet && !main.verbose)) {
+        try (ProgressMonitor monitor = new ProgressMonitor(out, spec.commandLine().getErr(), !quiet && !main.verbose)) {
             est.setMonitor(monitor);
             long start = System.nanoTime();
             boolean intLabels = !regressor && train.hasIntLabels() && testSet.hasIntLabels();

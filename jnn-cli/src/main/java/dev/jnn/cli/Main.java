@@ -47,6 +47,23 @@ public final class Main implements Runnable {
                 check.mlp = new MlpOptions(sub.getCommandSpec());
             }
         }
+        // Integer options take 15_000 and 1e7 where the value is integral, as the MLP's parameters do.
+        cl.registerConverter(Integer.class, t -> Math.toIntExact(integral(t)));
+        cl.registerConverter(Integer.TYPE, t -> Math.toIntExact(integral(t)));
+        cl.registerConverter(Long.class, Main::integral);
+        cl.registerConverter(Long.TYPE, Main::integral);
+        // A usage error is one line and a hint, not the command's whole usage.
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine line = e.getCommandLine();
+            PrintWriter err = line.getErr();
+            String command = line.getCommandSpec().qualifiedName();
+            err.println(command + ": " + oneLine(e) + " (see " + command + " --help)");
+            if (main.verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return 2;
+        });
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             PrintWriter err = line.getErr();
             err.println("jnn: " + oneLine(e));
@@ -57,6 +74,19 @@ public final class Main implements Runnable {
             return e instanceof IllegalArgumentException && !(e instanceof DataException) ? 2 : 1;
         });
         return cl;
+    }
+
+    /** An integer written as digits (with {@code _} between them), or in exponent form when the value is whole. */
+    static long integral(String text) {
+        String t = text.strip();
+        if (t.matches("[+-]?\\d+(_+\\d+)*")) {
+            return Long.parseLong(t.replace("_", ""));
+        }
+        try {
+            return new java.math.BigDecimal(t.replace("_", "")).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not an integer");
+        }
     }
 
     /** Library warnings (e.g. the ConvergenceWarning) print as one line on stderr: {@code WARNING: message}. */

@@ -109,7 +109,12 @@ final class MlpOptions {
                     defaults.add(optimizer + " " + s.pythonDefault());
                 }
             }
-            b.append("; with --model: ").append(String.join(", ", defaults));
+            b.append("; with --model: ").append(p.name().equals("learning_rate_init")
+                    ? "the named network's recipe (jnn models), else " : "").append(String.join(", ", defaults));
+        } else if (p.name().equals("batch_size")) {
+            b.append("; with --model: the named network's recipe (jnn models), else 32");
+        } else if (p.name().equals("random_state")) {
+            b.append("; with --model: 0");
         }
         return b.append('.').toString();
     }

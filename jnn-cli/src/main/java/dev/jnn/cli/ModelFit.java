@@ -101,10 +101,12 @@ final class ModelFit {
             out.print(model.summary());
             out.println("Recipe: " + recipe.describe() + (named == null ? "" : named.recipe().equals(recipe)
                     ? " (" + named.name() + "'s)" : " (" + named.name() + "'s is " + named.recipe().describe() + ")"));
-            out.printf("%nTraining on %s: %d rows, testing on %d rows, %s, batch %d%n", set.name(), train.size(),
-                    test.size(), model.dtype().toString().toLowerCase(java.util.Locale.ROOT), batch);
+            int fitting = fit.trainingRows(train.size());
+            out.printf("%nTraining on %s: %d training rows%s, testing on %d rows, %s, batch %d%n", set.name(), fitting,
+                    fitting < train.size() ? ", " + (train.size() - fitting) + " validation rows" : "", test.size(),
+                    model.dtype().toString().toLowerCase(java.util.Locale.ROOT), batch);
             out.flush();
-            fit = fit.callbacks(new ProgressLogger(out, System.console() != null));
+            fit = fit.callbacks(new ProgressLogger(out, System.console() != null && System.console().isTerminal()));
         }
         if (o.saveArchitecture != null) {
             AtomicFiles.write(o.saveArchitecture, model.toJson().getBytes(StandardCharsets.UTF_8));
@@ -130,8 +132,18 @@ final class ModelFit {
             result = FitResult.ofClassification(test, names, seconds, history.epochSeconds());
         }
         if (!quiet) {
-            out.printf("Fitted in %.2f s (%.2f s per epoch)%n%n", seconds, seconds / history.epochs());
+            out.printf("Fitted in %.2f s (%.2f s per epoch)%n", seconds, seconds / history.epochs());
         }
+        int[] testIndex = regressor ? null : indicesAmong(test, classes);
+        if (regressor || testIndex != null) {
+            Map<String, Double> scores = regressor
+                    ? model.evaluate(test.x(), Tensor.wrap(test.targets(), test.size(), 1).to(model.dtype()))
+                    : model.evaluate(test.x(), testIndex);
+            // the test loss beside the accuracy (or MAE), as Keras's evaluate prints them
+            out.println("Test: " + String.join(", ", scores.entrySet().stream()
+                    .map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.4f", e.getValue())).toList()));
+        }
+        out.println();
         out.print(result.summary());
         out.flush();
         if (report != null) {
@@ -196,6 +208,13 @@ final class ModelFit {
                 return;
             }
         }
+    }
+
+    /** The test labels as indices into the training classes, or null when a test label is not among them. */
+    private static int[] indicesAmong(Samples test, String[] classes) {
+        String[] labels = test.hasIntLabels() ? Arrays.stream(test.y()).mapToObj(Integer::toString)
+                .toArray(String[]::new) : test.labels();
+        return RunPlots.indices(labels, classes);
     }
 
     /** Class probabilities from a network's outputs: softmax columns, or one sigmoid output as two columns. */

@@ -6,16 +6,19 @@ import java.nio.file.Path;
 
 /** The options of {@code jnn fit --model}: the Keras-style network, its optimizer and the epochs. */
 final class ModelOptions {
-    @Option(names = "--model", paramLabel = "lenet5|perceptron|svc|FILE.json",
-            description = "Train a Keras-style network instead of the MLP (the course's LeNet-5, or a JSON layer list),"
-                    + " or scikit-learn's Perceptron or SVC.")
+    @Option(names = "--model", paramLabel = "NAME|FILE.json|perceptron|svc",
+            description = "Train a Keras-style network instead of the MLP (a named network such as lenet5, lenet5-3x3"
+                    + " or mlp-1200, which jnn models lists with their recipes, or a JSON layer list), or"
+                    + " scikit-learn's Perceptron or SVC.")
     String model;
 
-    @Option(names = "--epochs", description = "With --model: passes over the training data (5).")
+    @Option(names = "--epochs", description = "With --model: passes over the training data. Default: the named"
+            + " network's recipe (jnn models), 5 for a JSON layer list. The MLP's passes are --max-iter.")
     Integer epochs;
 
     @Option(names = "--optimizer", paramLabel = "adam|sgd|rmsprop|adagrad",
-            description = "With --model: the optimizer (adam); --learning-rate-init, --momentum, --beta-1... tune it.")
+            description = "With --model: the optimizer; --learning-rate-init, --momentum, --beta-1... tune it."
+                    + " Default: the named network's recipe, adam for a JSON layer list.")
     String optimizer;
 
     @Option(names = "--loss", paramLabel = "NAME",
@@ -29,9 +32,9 @@ final class ModelOptions {
     Integer patience;
 
     @Option(names = "--lr-schedule", paramLabel = "SPEC",
-            description = "With --model: the learning rate over the fit: constant (default), cosine[:ALPHA] (decay to "
+            description = "With --model: the learning rate over the fit: constant, cosine[:ALPHA] (decay to "
                     + "ALPHA x the initial rate by the last step), exponential:RATE (x RATE per epoch) or "
-                    + "step:EPOCHS:FACTOR.")
+                    + "step:EPOCHS:FACTOR. Default: the named network's recipe, constant for a JSON layer list.")
     String lrSchedule;
 
     @Option(names = "--clip-norm", description = "With --model: rescale each weight's gradient to at most this L2 norm.")

@@ -10,20 +10,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Shows a fit on the terminal: a progress bar over the iterations with the loss and validation score (stderr),
- * or, in verbose mode, scikit-learn's per-iteration lines (stdout). It also times every epoch.
+ * Shows a fit's progress: on a terminal, a bar over the iterations with the loss and validation score (stderr);
+ * elsewhere (a pipe, a file, CI), one plain line on stderr every tenth of the iterations; in verbose mode,
+ * scikit-learn's per-iteration lines (stdout). The bar closes on the last iteration, so that a warning the fit
+ * then logs gets a line of its own. It also times every epoch.
  */
 final class ProgressMonitor implements FitMonitor, AutoCloseable {
     private final PrintWriter out;
-    private final boolean bar;
+    private final PrintWriter err;
+    private final boolean show;
+    private final boolean terminal;
     private ProgressBar progress;
     private final List<Double> epochSeconds = new ArrayList<>();
     private final List<Double> losses = new ArrayList<>();
     private long last = System.nanoTime();
 
-    ProgressMonitor(PrintWriter out, boolean bar) {
+    /** Progress to {@code err} when {@code show}; messages to {@code out}. */
+    ProgressMonitor(PrintWriter out, PrintWriter err, boolean show) {
         this.out = out;
-        this.bar = bar;
+        this.err = err;
+        this.show = show;
+        java.io.Console console = System.console();
+        this.terminal = console != null && console.isTerminal();
     }
 
     @Override
@@ -32,7 +40,16 @@ final class ProgressMonitor implements FitMonitor, AutoCloseable {
         epochSeconds.add((now - last) / 1e9);
         losses.add(loss);
         last = now;
-        if (!bar) {
+        if (!show) {
+            return;
+        }
+        if (!terminal) {
+            int every = Math.max(1, maxIterations / 10);
+            if (iteration % every == 0 || iteration == maxIterations) {
+                err.printf("fit: iteration %d/%d, loss %.6f%s%n", iteration, maxIterations, loss,
+                        Double.isNaN(validationScore) ? "" : String.format(", validation score %.4f", validationScore));
+                err.flush();
+            }
             return;
         }
         if (progress == null) {
@@ -42,6 +59,9 @@ final class ProgressMonitor implements FitMonitor, AutoCloseable {
         progress.stepBy(1);
         progress.setExtraMessage(String.format(" loss %.5f", loss)
                 + (Double.isNaN(validationScore) ? "" : String.format(" val %.4f", validationScore)));
+        if (iteration >= maxIterations) {
+            close();
+        }
     }
 
     @Override

@@ -152,7 +152,7 @@ final class RunPlots {
     }
 
     /** Each label's index among {@code classNames}, or null when one is not there. */
-    private static int[] indices(String[] labels, String[] classNames) {
+    static int[] indices(String[] labels, String[] classNames) {
         Map<String, Integer> at = new LinkedHashMap<>();
         for (int i = 0; i < classNames.length; i++) {
             at.put(classNames[i], i);

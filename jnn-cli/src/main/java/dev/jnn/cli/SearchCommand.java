@@ -198,16 +198,35 @@ final class SearchCommand implements Callable<Integer> {
                 splitter().nSplits(), total, train.size(), data.data);
         out.flush();
         long start = System.nanoTime();
-        try (ProgressBar bar = quiet ? null : new ProgressBarBuilder().setTaskName("search").setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).build()) {
+        EstimatorWarnings warnings = new EstimatorWarnings();
+        java.io.Console console = System.console();
+        boolean terminal = console != null && console.isTerminal();
+        try (warnings; ProgressBar bar = quiet || !terminal ? null : new ProgressBarBuilder().setTaskName("search")
+                .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).build()) {
             if (bar != null) {
                 search.setProgress(bar::stepTo);
+            } else if (!quiet) {
+                // not a terminal: a plain line every tenth of the fits
+                PrintWriter err = spec.commandLine().getErr();
+                int every = Math.max(1, total / 10);
+                search.setProgress(done -> {
+                    if (done % every == 0 || done == total) {
+                        synchronized (err) {
+                            err.printf("search: %d/%d fits%n", done, total);
+                            err.flush();
+                        }
+                    }
+                });
             }
             if (regressor) {
                 search.fit(train.x(), train.targets());
             } else {
                 search.fit(train.x(), text ? classes.transform(train.labels()) : train.y());
             }
+        }
+        if (!quiet) {
+            spec.commandLine().getErr().print(warnings.summary(total + (settings.refit() ? 1 : 0)));
+            spec.commandLine().getErr().flush();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Object testY = regressor ? set.test().targets()

@@ -107,6 +107,10 @@ class FitCommandTest {
         }
         assertTrue(help.contains("--momentum=X Momentum of sgd. Default: 0.9; with --model: sgd 0.0."), help);
         assertTrue(help.contains("Default: 1e-08; with --model: adam 1e-07, rmsprop 1e-07, adagrad 1e-07."), help);
+        assertTrue(help.contains("Default: 0.001; with --model: the named network's recipe (jnn models), else adam"
+                + " 0.001, sgd 0.01"), help);
+        assertTrue(help.contains("Minibatch size; auto is min(200, n_samples). Default: auto; with --model: the named"
+                + " network's recipe (jnn models), else 32."), help);
     }
 
     @Test

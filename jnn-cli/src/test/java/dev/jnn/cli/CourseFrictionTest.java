@@ -1,0 +1,113 @@
+package dev.jnn.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The course's friction points: one-line usage errors, honest options, tiny data sets, quiet runs, true headers. */
+class CourseFrictionTest {
+    private static String[] lines(CliRun cli) {
+        String e = cli.err.toString().strip();
+        return e.isEmpty() ? new String[0] : e.split("\n");
+    }
+
+    @Test
+    void usageErrorsAreOneLineWithAHint() {
+        CliRun cli = new CliRun();
+        assertEquals(2, cli.run("fit", "--bogus"));
+        assertEquals(1, lines(cli).length, cli.err.toString());
+        assertEquals("jnn fit: Unknown option: '--bogus' (see jnn fit --help)", lines(cli)[0]);
+        cli = new CliRun();
+        assertEquals(2, cli.run("fit", "--max-train", "1.5e3x"));
+        assertEquals(1, lines(cli).length, cli.err.toString());
+        assertEquals("jnn fit: Invalid value for option '--max-train': '1.5e3x' is not an integer (see jnn fit --help)",
+                lines(cli)[0]);
+        cli = new CliRun();
+        assertEquals(2, cli.run("search", "--cv"));
+        assertEquals(1, lines(cli).length, cli.err.toString());
+        assertTrue(lines(cli)[0].endsWith("(see jnn search --help)"), lines(cli)[0]);
+    }
+
+    @Test
+    void integerOptionsTakeExponentsAndUnderscores() {
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--data", "digits", "--max-train", "3e2", "--max-test", "1_00", "--max-iter",
+                "2e1", "--quiet"), cli.err.toString());
+        assertTrue(cli.out.toString().contains("support"), cli.out.toString());
+        assertEquals(300, Main.integral("3e2"));
+        assertEquals(15000, Main.integral("15_000"));
+    }
+
+    @Test
+    void networkOptionsDoNotApplyToTheMlp() {
+        for (String[] option : new String[][] {{"--epochs", "3"}, {"--optimizer", "sgd"}, {"--validation-split",
+            "0.1"}, {"--clip-norm", "1"}, {"--loss", "mse"}, {"--lr-schedule", "cosine"}}) {
+            CliRun cli = new CliRun();
+            assertEquals(2, cli.run("fit", "--data", "iris", option[0], option[1]), option[0]);
+            assertEquals(1, lines(cli).length, cli.err.toString());
+            assertTrue(lines(cli)[0].startsWith("jnn: " + option[0] + " trains a network and goes with --model"),
+                    lines(cli)[0]);
+        }
+    }
+
+    @Test
+    void aSetTooSmallToSplitTrainsAndTestsOnAllItsRows() {
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--data", "gate-xor", "--hidden-layer-sizes", "4", "--solver", "lbfgs",
+                "--random-state", "1", "--quiet"), cli.err.toString());
+        assertEquals(1, lines(cli).length, cli.err.toString());
+        assertEquals("jnn: gate-xor has 4 rows, too few to split by --test-size 0.25 with every class on both sides:"
+                + " training and testing on all of them", lines(cli)[0]);
+        assertTrue(cli.out.toString().contains("accuracy                           1.00         4"), cli.out.toString());
+    }
+
+    @Test
+    void progressIsPlainLinesOffATerminalAndQuietDropsTheWarnings() {
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--data", "digits", "--max-iter", "20"), cli.err.toString());
+        assertTrue(cli.err.toString().contains("fit: iteration 2/20, loss "), cli.err.toString());
+        assertFalse(cli.err.toString().contains("\r"), "no bar off a terminal");
+
+        PrintStream keep = System.err;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+        try {
+            java.util.logging.LogManager.getLogManager().readConfiguration();   // the console handler on this stream
+            cli = new CliRun();
+            assertEquals(0, cli.run("fit", "--data", "digits", "--max-iter", "3", "--quiet"), cli.err.toString());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        } finally {
+            System.setErr(keep);
+        }
+        assertEquals("", cli.err.toString());
+        assertFalse(logged.toString(StandardCharsets.UTF_8).contains("Maximum iterations"), logged.toString());
+    }
+
+    @Test
+    void aSearchCountsItsConvergenceWarnings() {
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("search", "--data", "iris", "--param", "alpha=0.0001,0.01", "--param", "max-iter=3",
+                "--cv", "3"), cli.err.toString());
+        assertTrue(cli.err.toString().contains("WARNING: ConvergenceWarning in 7 of 7 fits: Stochastic Optimizer:"
+                + " Maximum iterations (3) reached and the optimization hasn't converged yet."), cli.err.toString());
+        assertTrue(cli.err.toString().contains("search: 6/6 fits"), cli.err.toString());
+    }
+
+    @Test
+    void headersTellTheTruth() {
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--model", "mlp-1200", "--data", "digits", "--epochs", "1",
+                "--validation-split", "0.2"), cli.err.toString());
+        assertTrue(cli.out.toString().contains("Training on digits: 1077 training rows, 270 validation rows, testing on"
+                + " 450 rows"), cli.out.toString());
+        assertTrue(cli.out.toString().matches("(?s).*Test: loss \\d\\.\\d{4}, accuracy \\d\\.\\d{4}.*"),
+                cli.out.toString());
+    }
+}
