@@ -46,7 +46,14 @@ add("digits_like_many_samples", t.tolist(), p.tolist())
 add("prediction_only_class", [0, 0, 1, 1], [0, 2, 1, 1], 3, 1)
 add("zero_division_zero", [0, 1, 2, 2], [0, 0, 0, 0], 2, 0)
 
+# target_names: Fashion-MNIST's class names on 10 integer classes
+FASHION = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+t = rng.randint(0, 10, 200)
+p = np.where(rng.rand(200) < 0.8, t, rng.randint(0, 10, 200))
+named = [{"name": "fashion_names", "y_true": t.tolist(), "y_pred": p.tolist(), "target_names": FASHION,
+          "text": classification_report(t, p, target_names=FASHION)}]
+
 target = os.path.join(os.path.dirname(__file__), "..", "resources", "fixtures", "metrics.json")
 with open(target, "w") as f:
-    json.dump({"sklearn": sklearn.__version__, "cases": cases}, f, indent=1)
+    json.dump({"sklearn": sklearn.__version__, "cases": cases, "target_names_cases": named}, f, indent=1)
 print("wrote", len(cases), "cases to", os.path.normpath(target))

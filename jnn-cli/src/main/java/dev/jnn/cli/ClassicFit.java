@@ -69,7 +69,8 @@ final class ClassicFit {
             throws IOException {
         String[] predicted = Arrays.stream(predictIndices.apply(test.x())).mapToObj(i -> names[i])
                 .toArray(String[]::new);
-        FitResult result = FitResult.ofClassification(test, predicted, seconds, List.of());
+        FitResult result = FitResult.ofClassification(test, predicted, seconds, List.of())
+                .named(command.dataOptions.classNames());
         out.println();
         out.print(result.summary());
         out.flush();

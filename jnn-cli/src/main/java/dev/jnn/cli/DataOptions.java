@@ -47,6 +47,13 @@ final class DataOptions {
     @Option(names = "--max-test", paramLabel = "N", description = "Test on a stratified random subset of N rows.")
     Integer maxTest;
 
+    @Option(names = "--first", paramLabel = "N", description = "Keep the first N rows of --data's training rows, in"
+            + " file order (X[:N]), before any split.")
+    Integer first;
+
+    @Option(names = "--first-test", paramLabel = "N", description = "Keep the first N test rows, in file order.")
+    Integer firstTest;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Directory with the IDX files of mnist or fashion-mnist (else JNN_DATA, the cache, system"
                 + " locations, then a download).")
@@ -69,8 +76,17 @@ final class DataOptions {
         if (maxTest != null && maxTest < 1) {
             throw new IllegalArgumentException("--max-test must be >= 1, got " + maxTest);
         }
+        if (first != null && first < 1) {
+            throw new IllegalArgumentException("--first must be >= 1, got " + first);
+        }
+        if (firstTest != null && firstTest < 1) {
+            throw new IllegalArgumentException("--first-test must be >= 1, got " + firstTest);
+        }
         DataStore store = DataStore.fromEnvironment(new DownloadProgress(progress));
         Dataset set = open(data, dtype, store);
+        if (first != null) {
+            set = new Dataset(set.name(), head(set.train(), first), set.hasTest() ? set.test() : null);
+        }
         if (test != null) {
             Dataset t = open(test, dtype, store);
             Samples testRows = t.hasTest() ? t.test() : t.train();
@@ -94,7 +110,22 @@ final class DataOptions {
                 set = new Dataset(set.name(), set.train().subset(split.train()), set.train().subset(split.test()));
             }
         }
+        if (firstTest != null) {
+            set = new Dataset(set.name(), set.train(), head(set.test(), firstTest));
+        }
         return set.limit(maxTrain == null ? 0 : maxTrain, maxTest == null ? 0 : maxTest, splitSeed);
+    }
+
+    /** The class names of a catalogue --data set (Fashion-MNIST's "T-shirt/top"...), or null. */
+    String[] classNames() {
+        return Datasets.isCatalogueName(data) ? Datasets.classNames(data) : null;
+    }
+
+    /** The first {@code n} rows (all of them when there are fewer). */
+    private static Samples head(Samples s, int n) {
+        int[] rows = new int[Math.min(n, s.size())];
+        java.util.Arrays.setAll(rows, i -> i);
+        return s.subset(rows);
     }
 
     private void note(String line) {

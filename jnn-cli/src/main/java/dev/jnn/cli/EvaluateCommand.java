@@ -45,7 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Samples test = set.test();
         String[] predicted = m.predict(test.x());
         FitResult result = m.isClassifier()
-                ? FitResult.ofClassification(test, predicted, 0, List.of())
+                ? FitResult.ofClassification(test, predicted, 0, List.of()).named(data.classNames())
                 : FitResult.ofRegression(test, java.util.Arrays.stream(predicted).mapToDouble(Double::parseDouble)
                         .toArray(), 0, List.of());
         PrintWriter out = spec.commandLine().getOut();

@@ -204,7 +204,8 @@ final class FitCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             monitor.close();
-            result = FitResult.of(est, testSet, intLabels, seconds, monitor.epochSeconds());
+            result = FitResult.of(est, testSet, intLabels, seconds, monitor.epochSeconds())
+                    .named(dataOptions.classNames());
             losses = monitor.losses();
         }
         if (!quiet) {

@@ -22,7 +22,7 @@ import java.util.Map;
 
 /** What {@code jnn fit} learned about the test set, printed for people and written as JSON for machines. */
 record FitResult(double fitSeconds, List<Double> epochSeconds, int testRows, String[] predicted,
-                 ClassificationReport report, ConfusionMatrix confusion, double r2, double mse) {
+                 ClassificationReport report, ConfusionMatrix confusion, double r2, double mse, String[] classNames) {
 
     static FitResult of(MultilayerPerceptron est, Samples test, boolean intLabels, double seconds,
                         List<Double> epochSeconds) {
@@ -48,7 +48,7 @@ record FitResult(double fitSeconds, List<Double> epochSeconds, int testRows, Str
             report = ClassificationReport.of(test.labels(), pred);
             cm = ConfusionMatrix.of(test.labels(), pred);
         }
-        return new FitResult(seconds, epochSeconds, test.size(), pred, report, cm, Double.NaN, Double.NaN);
+        return new FitResult(seconds, epochSeconds, test.size(), pred, report, cm, Double.NaN, Double.NaN, null);
     }
 
     /** R² and MSE of predicted values against the test set's targets. */
@@ -56,7 +56,27 @@ record FitResult(double fitSeconds, List<Double> epochSeconds, int testRows, Str
         double[] y = test.targets();
         return new FitResult(seconds, epochSeconds, test.size(),
                 Arrays.stream(p).mapToObj(PyFormat::repr).toArray(String[]::new), null, null, Metrics.r2(y, p),
-                Metrics.meanSquaredError(y, p));
+                Metrics.meanSquaredError(y, p), null);
+    }
+
+    /**
+     * The same results with the classes named as the data set names them ({@code Datasets.classNames}: label
+     * {@code i} is {@code names[i]}); unchanged when there are none or the labels are not such indices.
+     */
+    FitResult named(String[] names) {
+        if (names == null || report == null) {
+            return this;
+        }
+        String[] labels = confusion.labels();
+        String[] shown = new String[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            if (!labels[i].matches("\\d{1,9}") || Integer.parseInt(labels[i]) >= names.length) {
+                return this;
+            }
+            shown[i] = names[Integer.parseInt(labels[i])];
+        }
+        return new FitResult(fitSeconds, epochSeconds, testRows, predicted, report.withTargetNames(shown), confusion,
+                r2, mse, shown);
     }
 
     /** The classification report and confusion matrix, or R² and MSE. */
@@ -65,7 +85,8 @@ record FitResult(double fitSeconds, List<Double> epochSeconds, int testRows, Str
             return String.format("Test set (%d rows): R² %.6f, mean squared error %.6g%n", testRows, r2, mse);
         }
         return report.text() + "\nConfusion matrix (rows: true label, columns: predicted; labels "
-                + String.join(" ", confusion.labels()) + "):\n" + confusion.toNumpyString() + "\n";
+                + (classNames == null ? String.join(" ", confusion.labels()) : String.join(", ", classNames)) + "):\n"
+                + confusion.toNumpyString() + "\n";
     }
 
     void writeReport(Path file, MultilayerPerceptron est) throws IOException {

@@ -129,7 +129,8 @@ final class ModelFit {
         } else {
             int[] p = model.predictClasses(test.x());
             String[] names = Arrays.stream(p).mapToObj(i -> classes[i]).toArray(String[]::new);
-            result = FitResult.ofClassification(test, names, seconds, history.epochSeconds());
+            result = FitResult.ofClassification(test, names, seconds, history.epochSeconds())
+                    .named(dev.jnn.data.Datasets.classNames(set.name()));
         }
         if (!quiet) {
             out.printf("Fitted in %.2f s (%.2f s per epoch)%n", seconds, seconds / history.epochs());

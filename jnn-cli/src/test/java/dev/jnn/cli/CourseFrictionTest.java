@@ -110,4 +110,21 @@ class CourseFrictionTest {
         assertTrue(cli.out.toString().matches("(?s).*Test: loss \\d\\.\\d{4}, accuracy \\d\\.\\d{4}.*"),
                 cli.out.toString());
     }
+
+    @Test
+    void classNamesFromTheSetAndTheFirstRowsInFileOrder() {
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--data", "iris", "--quiet"), cli.err.toString());
+        String out = cli.out.toString();
+        assertTrue(out.contains("      setosa       1.00      1.00      1.00        13"), out);
+        assertTrue(out.contains("labels setosa, versicolor, virginica):"), out);
+        cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--data", "iris", "--first", "100", "--quiet"), cli.err.toString());
+        assertTrue(cli.out.toString().contains("labels setosa, versicolor):"), "the first 100 rows hold two species");
+        cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--data", "digits", "--first", "300",
+                "--first-test", "40", "--test", "digits", "--max-iter", "5", "--quiet"), cli.err.toString());
+        assertTrue(cli.out.toString().contains("accuracy                           ") && cli.out.toString()
+                .contains("       40\n"), cli.out.toString());
+    }
 }

@@ -44,6 +44,22 @@ public final class Datasets {
         return Catalogue.entry(name).description();
     }
 
+    private static final java.util.Map<String, List<String>> CLASS_NAMES = java.util.Map.of(
+            "fashion-mnist", List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
+                    "Sneaker", "Bag", "Ankle boot"),
+            "iris", List.of("setosa", "versicolor", "virginica"),
+            "breast-cancer", List.of("malignant", "benign"));
+
+    /**
+     * The names of a catalogue set's classes, by label (Fashion-MNIST's "T-shirt/top"..., scikit-learn's
+     * {@code target_names}), or null for sets whose labels are their own names.
+     */
+    public static String[] classNames(String name) {
+        String base = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
+        List<String> names = CLASS_NAMES.get(base);
+        return names == null ? null : names.toArray(new String[0]);
+    }
+
     /** The options a generated set takes, with their defaults, in order (empty for the others). */
     public static java.util.Map<String, String> options(String name) {
         return Catalogue.entry(name).options();

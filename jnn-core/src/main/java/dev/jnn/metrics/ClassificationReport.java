@@ -49,6 +49,28 @@ public final class ClassificationReport {
         accuracy = total == 0 ? 0 : (double) correct / total;
     }
 
+    private ClassificationReport(ClassificationReport o, String[] names) {
+        this.names = names;
+        this.precision = o.precision;
+        this.recall = o.recall;
+        this.f1 = o.f1;
+        this.support = o.support;
+        this.accuracy = o.accuracy;
+        this.digits = o.digits;
+    }
+
+    /**
+     * The same report with the rows named {@code targetNames} (scikit-learn's {@code target_names}), in the order
+     * of the sorted labels.
+     */
+    public ClassificationReport withTargetNames(String[] targetNames) {
+        if (targetNames.length != names.length) {
+            throw new IllegalArgumentException("Number of classes, " + names.length + ", does not match size of"
+                    + " target_names, " + targetNames.length + ". Try specifying the labels parameter");
+        }
+        return new ClassificationReport(this, targetNames.clone());
+    }
+
     /** The report for int labels with 2 decimals. */
     public static ClassificationReport of(int[] yTrue, int[] yPred) {
         return of(yTrue, yPred, 2, ZeroDivision.WARN);

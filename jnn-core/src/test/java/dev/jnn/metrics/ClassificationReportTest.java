@@ -43,6 +43,11 @@ class ClassificationReportTest {
         for (JsonNode c : root.get("cases")) {
             tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> check(c)));
         }
+        for (JsonNode c : root.get("target_names_cases")) {
+            tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> assertEquals(c.get("text").asText(),
+                    ClassificationReport.of(ints(c.get("y_true")), ints(c.get("y_pred")))
+                            .withTargetNames(strings(c.get("target_names"))).text())));
+        }
         return tests.stream();
     }
 
