@@ -48,6 +48,22 @@ for cls in (MLPClassifier, MLPRegressor):
             raise AssertionError(f"{cls.__name__}({name}={value!r}) was accepted")
     out[cls.__name__] = {"defaults": defaults, "messages": messages}
 
+# How Python prints them: the estimator's repr (changed parameters only) and get_params()
+from sklearn.linear_model import Perceptron
+from sklearn.svm import SVC
+out["printed"] = [
+    {"estimator": "MLPClassifier", "params": {"hidden_layer_sizes": "50", "max_iter": 10},
+     "repr": repr(MLPClassifier(hidden_layer_sizes=(50,), max_iter=10)),
+     "get_params": str(MLPClassifier(hidden_layer_sizes=(50,), max_iter=10).get_params())},
+    {"estimator": "MLPRegressor", "params": {"hidden_layer_sizes": "20,10", "alpha": 0.01, "early_stopping": True},
+     "repr": repr(MLPRegressor(hidden_layer_sizes=(20, 10), alpha=0.01, early_stopping=True)),
+     "get_params": str(MLPRegressor(hidden_layer_sizes=(20, 10), alpha=0.01, early_stopping=True).get_params())},
+    {"estimator": "Perceptron", "params": {"penalty": "l2", "eta0": 0.5},
+     "repr": repr(Perceptron(penalty="l2", eta0=0.5)), "get_params": str(Perceptron(penalty="l2", eta0=0.5).get_params())},
+    {"estimator": "SVC", "params": {"kernel": "linear", "C": 10.0},
+     "repr": repr(SVC(kernel="linear", C=10.0)), "get_params": str(SVC(kernel="linear", C=10.0).get_params())},
+]
+
 target = os.path.join(os.path.dirname(__file__), "..", "resources", "fixtures", "params.json")
 with open(target, "w") as f:
     json.dump(out, f, indent=1, sort_keys=True)

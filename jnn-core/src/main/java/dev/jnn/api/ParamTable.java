@@ -93,11 +93,29 @@ public final class ParamTable<R extends Record> {
 
     /** scikit-learn's {@code get_params()}: sorted snake_case names, values as Python would show them. */
     public Map<String, Object> toMap(R r) {
-        Map<String, Object> out = new TreeMap<>();
+        PythonDict out = new PythonDict();
         for (ParamSpec s : specs.values()) {
             out.put(s.name(), s.python(s.get(r)));
         }
         return out;
+    }
+
+    /**
+     * scikit-learn's repr of an estimator, {@code MLPClassifier(hidden_layer_sizes=(50,), max_iter=10)}: the
+     * parameters that differ from their defaults, sorted by name as scikit-learn sorts them.
+     */
+    public String repr(String owner, R r) {
+        StringBuilder b = new StringBuilder(owner).append('(');
+        boolean first = true;
+        for (ParamSpec s : new TreeMap<>(specs).values()) {
+            Object v = s.python(s.get(r));
+            Object d = s.python(s.defaultValue());
+            if (!java.util.Objects.deepEquals(v, d)) {
+                b.append(first ? "" : ", ").append(s.name()).append('=').append(PythonDict.repr(v));
+                first = false;
+            }
+        }
+        return b.append(')').toString();
     }
 
     /**

@@ -81,6 +81,12 @@ public record MLPParams(
         return hiddenLayerSizes.clone();
     }
 
+    /** Every value, as Python prints {@code get_params()}. */
+    @Override
+    public String toString() {
+        return "MLPParams" + TABLE.toMap(this);
+    }
+
     /** Checks every parameter, raising scikit-learn's message for the first one out of its constraint. */
     public void validate(String owner) {
         if (activation == Activation.STEP) {

@@ -75,6 +75,20 @@ public final class MLPRegressor extends MultilayerPerceptron implements Regresso
         return fit(InputValidation.matrix(x, NAME), y);
     }
 
+    public MLPRegressor fit(float[][] x, double[][] y) {
+        return fit(InputValidation.matrix(x, NAME), y);
+    }
+
+    /** One epoch over rows given as arrays (stochastic solvers only). */
+    public MLPRegressor partialFit(double[][] x, double[] y) {
+        return partialFit(InputValidation.matrix(x, NAME), y);
+    }
+
+    /** One epoch over rows with several targets, given as arrays. */
+    public MLPRegressor partialFit(double[][] x, double[][] y) {
+        return partialFit(InputValidation.matrix(x, NAME), y);
+    }
+
     /** One epoch over the given rows (stochastic solvers only). */
     public MLPRegressor partialFit(Tensor x, double[] y) {
         return train(x, column(y, x.dtype()), true);
@@ -112,6 +126,15 @@ public final class MLPRegressor extends MultilayerPerceptron implements Regresso
         return predict(InputValidation.matrix(x, NAME));
     }
 
+    public double[] predict(float[][] x) {
+        return predict(InputValidation.matrix(x, NAME));
+    }
+
+    /** Predictions as rows × outputs for rows given as arrays (scikit-learn's 2-D {@code predict}). */
+    public double[][] predictOutputs(double[][] x) {
+        return predictOutputs(InputValidation.matrix(x, NAME));
+    }
+
     /** Predictions as rows × outputs (works for any number of outputs). */
     public double[][] predictOutputs(Tensor x) {
         return forwardAll(InputValidation.check(x, NAME)).toDoubleMatrix();
@@ -126,6 +149,16 @@ public final class MLPRegressor extends MultilayerPerceptron implements Regresso
     public double score(Tensor x, double[] y) {
         InputValidation.sameLength(x.rows(), y.length);
         return r2(column(y, DType.FLOAT64), forwardAll(InputValidation.check(x, NAME)));
+    }
+
+    /** R² of a one-output model on rows given as arrays. */
+    public double score(double[][] x, double[] y) {
+        return score(InputValidation.matrix(x, NAME), y);
+    }
+
+    /** R² averaged uniformly over outputs, on rows given as arrays. */
+    public double score(double[][] x, double[][] y) {
+        return score(InputValidation.matrix(x, NAME), y);
     }
 
     /** R² averaged uniformly over outputs. */

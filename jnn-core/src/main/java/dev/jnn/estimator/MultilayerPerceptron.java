@@ -319,4 +319,10 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
         }
         return value instanceof List<?> l ? (T) List.copyOf(l) : value;
     }
+
+    /** scikit-learn's repr: the name and the parameters that differ from the defaults. */
+    @Override
+    public String toString() {
+        return MLPParams.TABLE.repr(name(), params);
+    }
 }

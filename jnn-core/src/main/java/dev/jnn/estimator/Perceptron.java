@@ -297,4 +297,10 @@ public final class Perceptron implements Classifier {
                     + " appropriate arguments before using this estimator.");
         }
     }
+
+    /** scikit-learn's repr: the name and the parameters that differ from the defaults. */
+    @Override
+    public String toString() {
+        return PerceptronParams.TABLE.repr(NAME, params);
+    }
 }

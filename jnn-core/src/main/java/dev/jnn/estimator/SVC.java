@@ -336,4 +336,10 @@ public final class SVC implements Classifier {
                     + " arguments before using this estimator.");
         }
     }
+
+    /** scikit-learn's repr: the name and the parameters that differ from the defaults. */
+    @Override
+    public String toString() {
+        return SVCParams.TABLE.repr(NAME, params);
+    }
 }

@@ -46,4 +46,12 @@ public final class History {
     public List<Double> epochSeconds() {
         return List.copyOf(epochSeconds);
     }
+
+    /** The epochs and each metric's values, e.g. {@code History(epochs=2, loss=[0.41, 0.22], accuracy=[0.88, 0.93])}. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("History(epochs=").append(epochs());
+        values.forEach((k, v) -> b.append(", ").append(k).append('=').append(v));
+        return b.append(')').toString();
+    }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * A model's architecture as JSON: {@code {"dtype": "float32", "layers": [{"type": "Conv2D", "filters": 6, ...}]}}
- * with each layer's Keras arguments in snake_case (a bare array of layers is read too). Weights are not part of it.
+ * with each layer's Keras arguments in snake_case (a bare array of layers is read too, and so is Keras's own
+ * {@code model.to_json()} of a Sequential model, through {@link KerasJson}). Weights are not part of it.
  */
 public final class ModelJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -58,7 +59,13 @@ public final class ModelJson {
             throw new IllegalArgumentException(source + ": not valid JSON: " + e.getOriginalMessage() + " at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
         }
-        JsonNode layerList = root != null && root.isArray() ? root : root == null ? null : root.get("layers");
+        JsonNode layerList;
+        try {
+            layerList = KerasJson.isKeras(root) ? KerasJson.layers(root)
+                    : root != null && root.isArray() ? root : root == null ? null : root.get("layers");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
         if (layerList == null || !layerList.isArray() || layerList.isEmpty()) {
             throw new IllegalArgumentException(source + ": expected a non-empty \"layers\" array");
         }

@@ -36,6 +36,26 @@ class ParamTableTest {
     }
 
     @Test
+    void estimatorsAndTheirParamsPrintAsPythonDoes() throws Exception {
+        for (JsonNode c : fixture().get("printed")) {
+            Map<String, Object> params = new java.util.LinkedHashMap<>();
+            c.get("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().isTextual()
+                    ? e.getValue().asText() : e.getValue().isBoolean() ? (Object) e.getValue().asBoolean()
+                    : e.getValue().isIntegralNumber() ? (Object) e.getValue().asInt() : e.getValue().asDouble()));
+            dev.jnn.api.Estimator est = switch (c.get("estimator").asText()) {
+                case "MLPClassifier" -> new MLPClassifier().setParams(params);
+                case "MLPRegressor" -> new MLPRegressor().setParams(params);
+                case "Perceptron" -> new dev.jnn.estimator.Perceptron().setParams(params);
+                default -> new dev.jnn.estimator.SVC().setParams(params);
+            };
+            assertEquals(c.get("repr").asText(), est.toString());
+            if (est instanceof MultilayerPerceptron) {         // the others lack scikit-learn's n_jobs and verbose
+                assertEquals(c.get("get_params").asText(), est.getParams().toString());
+            }
+        }
+    }
+
+    @Test
     void defaultsAreScikitLearns() throws Exception {
         JsonNode root = fixture();
         for (MultilayerPerceptron est : new MultilayerPerceptron[] {new MLPClassifier(), new MLPRegressor()}) {
