@@ -281,7 +281,8 @@ final class ModelFit {
         Loss l = Loss.fromPythonName(name);
         if (l == null) {
             throw new IllegalArgumentException("--loss must be one of categorical_crossentropy, "
-                    + "sparse_categorical_crossentropy, binary_crossentropy, mean_squared_error, mean_absolute_error;"
+                    + "sparse_categorical_crossentropy, binary_crossentropy, mean_squared_error, mean_absolute_error,"
+                    + " half_mean_squared_error;"
                     + " got '" + name + "'");
         }
         if (l == Loss.CATEGORICAL_CROSSENTROPY) {

@@ -142,7 +142,9 @@ final class RunPlots {
     /** Layer {@code index}'s feature maps for one row (the layer's output shape is (height, width, channels)). */
     static Figure featureMaps(dev.jnn.model.Sequential net, int index, Tensor row) {
         int[] shape = net.layers().get(index).outputShape();
-        return Figures.featureMaps(net.activations(index, row), shape[0], shape[1], shape[2]);
+        int kerasIndex = (int) net.layers().subList(0, index).stream()
+                .filter(l -> !(l instanceof dev.jnn.nn.Input)).count();
+        return Figures.featureMaps(net.activations(kerasIndex, row), shape[0], shape[1], shape[2]);
     }
 
     /** The side of square images of {@code features} pixels (8x8 digits and up), else 0. */

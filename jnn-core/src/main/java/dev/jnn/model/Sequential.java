@@ -136,7 +136,7 @@ public final class Sequential {
         if (!loss.isKeras()) {
             throw new IllegalArgumentException("loss " + loss + " is a scikit-learn estimator loss; a Sequential model "
                     + "takes CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY, BINARY_CROSSENTROPY, "
-                    + "MEAN_SQUARED_ERROR or MEAN_ABSOLUTE_ERROR");
+                    + "MEAN_SQUARED_ERROR, MEAN_ABSOLUTE_ERROR or HALF_MEAN_SQUARED_ERROR");
         }
         Layer last = layers.get(layers.size() - 1);
         if (last instanceof Activated a && a.activation() == Activation.SOFTMAX && !loss.fusesWith(Activation.SOFTMAX)) {
@@ -225,11 +225,23 @@ public final class Sequential {
     }
 
     /**
-     * The outputs of layer {@code index} (0-based) for {@code x}, in inference mode: feature maps of a Conv2D, or
-     * features from a middle layer. Rows hold each sample flattened in the layer's {@code outputShape()} order.
+     * The outputs of layer {@code index} for {@code x}, in inference mode: feature maps of a Conv2D, or features
+     * from a middle layer. The index counts layers as Keras's {@code model.layers} does, 0-based and without the
+     * {@code Input} (which is not a layer there), so {@code activations(0, x)} is the first real layer's output.
+     * Rows hold each sample flattened in the layer's {@code outputShape()} order.
      */
-    public Tensor activations(int index, Tensor x) {
-        Objects.checkIndex(index, layers.size());
+    public Tensor activations(int kerasIndex, Tensor x) {
+        int index = -1;
+        int seen = 0;
+        for (int i = 0; i < layers.size() && index < 0; i++) {
+            if (!(layers.get(i) instanceof Input) && seen++ == kerasIndex) {
+                index = i;
+            }
+        }
+        if (kerasIndex < 0 || index < 0) {
+            throw new IndexOutOfBoundsException("layer " + kerasIndex + " of a model with "
+                    + layers.stream().filter(l -> !(l instanceof Input)).count() + " layers (the Input not counted)");
+        }
         ensureBuilt(x);
         Tensor input = inDtype(x);
         int cols = Layer.size(layers.get(index).outputShape());

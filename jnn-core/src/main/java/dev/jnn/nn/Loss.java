@@ -30,7 +30,12 @@ public enum Loss implements PythonNamed {
     /** Keras's {@code mean_squared_error}: the mean over all entries of {@code (y - p)²}. */
     MEAN_SQUARED_ERROR("mean_squared_error"),
     /** Keras's {@code mean_absolute_error}: the mean over all entries of {@code |y - p|}. */
-    MEAN_ABSOLUTE_ERROR("mean_absolute_error");
+    MEAN_ABSOLUTE_ERROR("mean_absolute_error"),
+    /**
+     * scikit-learn's half squared error for a {@code Sequential}: half the mean over all entries of
+     * {@code (y - p)²}, whose gradient {@code (p - y) / n} is the one the course works out by hand.
+     */
+    HALF_MEAN_SQUARED_ERROR("half_mean_squared_error");
 
     private final String pythonName;
 
@@ -74,6 +79,7 @@ public enum Loss implements PythonNamed {
             case BINARY_CROSSENTROPY -> -Kernels.sumBinaryLogTerms(y, p) / p.size();
             case MEAN_SQUARED_ERROR -> Kernels.sumSquaredDiff(y, p) / p.size();
             case MEAN_ABSOLUTE_ERROR -> sumAbsDiff(y, p) / p.size();
+            case HALF_MEAN_SQUARED_ERROR -> Kernels.sumSquaredDiff(y, p) / p.size() / 2;
         };
     }
 
@@ -112,6 +118,7 @@ public enum Loss implements PythonNamed {
                 case MEAN_SQUARED_ERROR -> 2 * (pi - yi) * perEntry;
                 case SQUARED_ERROR -> (pi - yi) * perRow;
                 case MEAN_ABSOLUTE_ERROR -> Math.signum(pi - yi) * perEntry;
+                case HALF_MEAN_SQUARED_ERROR -> (pi - yi) * perEntry;
             };
             grad.setFlat(i, g);
         }

@@ -102,6 +102,24 @@ class LossGradientTest {
     }
 
     @Test
+    void halfMeanSquaredErrorIsTheCoursesHandWorkedStep() {
+        check(mlp(Activation.IDENTITY, 2, Loss.HALF_MEAN_SQUARED_ERROR, null), random(12, 5, 4, -1, 1),
+                random(13, 5, 2, -3, 3));
+        // README's Backprop trace by hand: 1-1-1 relu, weights 1, biases 0, rate 0.01, sample x = 1, t = 3:
+        // delta2 = a2 - t = -2, so each weight becomes 1.02 and each bias 0.02
+        Sequential m = Sequential.of(
+                new Dense(1, Activation.RELU).kernelInitializer(dev.jnn.nn.Init.constant(1)),
+                new Dense(1, Activation.IDENTITY).kernelInitializer(dev.jnn.nn.Init.constant(1)))
+                .dtype(DType.FLOAT64).seed(0);
+        m.compile(new Sgd(0.01, 0, false), Loss.HALF_MEAN_SQUARED_ERROR);
+        m.build(1);
+        m.fit(Tensor.wrap(new double[] {1}, 1, 1), Tensor.wrap(new double[] {3}, 1, 1), Fit.epochs(1).batchSize(1));
+        for (Parameter p : m.parameters()) {
+            assertEquals(p.name().contains("kernel") ? 1.02 : 0.02, p.value().getFlat(0), 1e-15, p.name());
+        }
+    }
+
+    @Test
     void smallConvNetEndToEnd() {
         Sequential m = Sequential.of(new Input(6, 6, 1), new Conv2D(2, 3, Activation.RELU), new MaxPool2D(2),
                 new Flatten(), new Dense(3, Activation.SOFTMAX)).dtype(DType.FLOAT64).seed(5);

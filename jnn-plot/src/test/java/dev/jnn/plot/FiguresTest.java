@@ -183,7 +183,7 @@ class FiguresTest {
         for (int p = 0; p < 784; p++) {
             digit.setFlat(p, (p / 28 > 8 && p / 28 < 20 && p % 28 > 12 && p % 28 < 16) ? 1f : 0f);
         }
-        Tensor maps = lenet.activations(1, digit);
+        Tensor maps = lenet.activations(0, digit);     // Keras counting: the Input is not a layer
         Figure f = Figures.featureMaps(maps, 26, 26, 6);
         assertPicture(f, 640, 100);
         Tensor kernel = lenet.layers().get(1).parameters().get(0).value();
