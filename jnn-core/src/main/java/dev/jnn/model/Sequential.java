@@ -208,7 +208,7 @@ public final class Sequential {
 
     /** The outputs for {@code x}, in inference mode, as a new tensor (rows × outputs). */
     public Tensor predict(Tensor x) {
-        return activations(layers.size() - 1, x);
+        return outputsOf(layers.size() - 1, x);
     }
 
     /** The arg-max class of each row of the outputs (for one output, 1 where it exceeds 0.5). */
@@ -242,6 +242,11 @@ public final class Sequential {
             throw new IndexOutOfBoundsException("layer " + kerasIndex + " of a model with "
                     + layers.stream().filter(l -> !(l instanceof Input)).count() + " layers (the Input not counted)");
         }
+        return outputsOf(index, x);
+    }
+
+    /** The outputs of {@code layers().get(index)} for {@code x}, in inference mode. */
+    private Tensor outputsOf(int index, Tensor x) {
         ensureBuilt(x);
         Tensor input = inDtype(x);
         int cols = Layer.size(layers.get(index).outputShape());
