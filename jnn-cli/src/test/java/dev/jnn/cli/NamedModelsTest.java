@@ -31,7 +31,7 @@ class NamedModelsTest {
         String out = cli.out.toString();
         assertTrue(out.contains("lenet5          61,706 parameters  recipe: adam 0.005, cosine decay, batch 128, 5 epochs"),
                 out);
-        assertTrue(out.contains("mlp-1200     2,395,210 parameters  recipe: adam 0.001, constant rate, batch 62, 10 epochs"),
+        assertTrue(out.contains("mlp-1200     2,395,210 parameters  recipe: adam 0.001, cosine decay, batch 62, 10 epochs"),
                 out);
         assertTrue(out.contains("lenet5-3x3"), out);
     }
@@ -41,8 +41,8 @@ class NamedModelsTest {
         CliRun cli = new CliRun();
         assertEquals(0, cli.run("fit", "--model", "mlp-1200", "--data", "digits", "--epochs", "1", "--batch-size",
                 "100", "--max-train", "200"), cli.err.toString());
-        assertTrue(cli.out.toString().contains("Recipe: adam 0.001, constant rate, batch 100, 1 epochs (mlp-1200's is"
-                + " adam 0.001, constant rate, batch 62, 10 epochs)"), cli.out.toString());
+        assertTrue(cli.out.toString().contains("Recipe: adam 0.001, cosine decay, batch 100, 1 epochs (mlp-1200's is"
+                + " adam 0.001, cosine decay, batch 62, 10 epochs)"), cli.out.toString());
         ModelOptions o = new ModelOptions();
         o.model = "lenet5";
         Recipe r = ModelFit.recipe(o, Map.of(), dev.jnn.model.zoo.ModelZoo.get("lenet5"));

@@ -52,7 +52,7 @@ public final class ModelZoo {
                 + " dense 120-84 with dropout 0.5, softmax over 10 classes, for square one-channel images",
                 new Recipe("adam", 0.001, "constant", 128, 5), f -> lenet5x3(side("lenet5-3x3", f))));
         add(new Entry("mlp-1200", "the course's Keras MLP: dense 1200-1200 relu with one dropout of 0.4, softmax"
-                + " over 10 classes", new Recipe("adam", 0.001, "constant", 62, 10), ModelZoo::mlp1200));
+                + " over 10 classes", new Recipe("adam", 0.001, "cosine", 62, 10), ModelZoo::mlp1200));
     }
 
     private ModelZoo() {
