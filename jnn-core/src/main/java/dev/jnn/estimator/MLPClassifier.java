@@ -137,6 +137,11 @@ public final class MLPClassifier extends MultilayerPerceptron implements Classif
         boolean first = firstPass(incremental);
         checkFeatures(x, first);
         if (incremental && classes == null) {
+            // scikit-learn's first partial_fit sets classes_ from `classes`, then checks y against it as any other
+            if (given.isString() != seen.isString() || !given.contains(seen)) {
+                throw new IllegalArgumentException("`y` has classes not in `self.classes_`. `self.classes_` has "
+                        + given + ". 'y' has " + seen + ".");
+            }
             classes = given;
         } else if (classes == null || (!params.warmStart() && !incremental)) {
             classes = seen;

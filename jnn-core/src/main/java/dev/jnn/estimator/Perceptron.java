@@ -84,6 +84,9 @@ public final class Perceptron implements Classifier {
             }
             classes = ClassLabels.of(allClasses);
         }
+        if (!classes.contains(ClassLabels.of(y))) {
+            throw new IllegalArgumentException("classes should include all valid labels that can be in y");
+        }
         return train(x, classes, classes.encode(y), 1, true);
     }
 

@@ -16,7 +16,8 @@ public final class Adam extends Optimizer {
     public record Params(
             @Param(value = "0.001", range = "(0, inf)", doc = "Step size.") double learningRate,
             @Param(value = "0.9", range = "[0, 1)", doc = "Decay of the first-moment estimates.") double beta1,
-            @Param(value = "0.999", range = "[0, 1)", doc = "Decay of the second-moment estimates.") double beta2,
+            @Param(value = "0.999", range = "[0, 1]", doc = "Decay of the second-moment estimates (1 takes zero steps, as"
+                    + " scikit-learn's AdamOptimizer does).") double beta2,
             @Param(value = "1e-07", range = "(0, inf)", doc = "Numerical-stability term.") double epsilon) {
         /** The table of these parameters. */
         public static final ParamTable<Params> TABLE = ParamTable.of(Params.class);
@@ -43,7 +44,7 @@ public final class Adam extends Optimizer {
         this(p, false);
     }
 
-    /** Adam with the given learning rate, β₁, β₂ in [0, 1) and ε > 0. */
+    /** Adam with the given learning rate, β₁ in [0, 1), β₂ in [0, 1] and ε > 0. */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
         this(new Params(learningRate, beta1, beta2, epsilon), false);
     }

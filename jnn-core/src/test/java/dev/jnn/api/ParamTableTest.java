@@ -151,8 +151,8 @@ class ParamTableTest {
         assertEquals("The 'learning_rate' parameter of SGD must be a float in the range (0, inf). Got 0.0 instead.",
                 assertThrows(IllegalArgumentException.class,
                         () -> Optimizers.byName("sgd", Map.of("learning_rate", "0"))).getMessage());
-        assertEquals("The 'beta_2' parameter of Adam must be a float in the range [0, 1). Got 1.0 instead.",
-                assertThrows(IllegalArgumentException.class, () -> new Adam(0.001, 0.9, 1.0, 1e-7)).getMessage());
+        assertEquals("The 'beta_2' parameter of Adam must be a float in the range [0, 1]. Got 1.5 instead.",
+                assertThrows(IllegalArgumentException.class, () -> new Adam(0.001, 0.9, 1.5, 1e-7)).getMessage());
         assertEquals("Invalid parameter 'rho' for estimator Adam(). Valid parameters are: ['beta_1', 'beta_2',"
                 + " 'epsilon', 'learning_rate'].", assertThrows(IllegalArgumentException.class,
                 () -> Optimizers.byName("adam", Map.of("rho", 0.9))).getMessage());
