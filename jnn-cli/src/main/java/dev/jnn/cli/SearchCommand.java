@@ -66,8 +66,8 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(names = "--param", required = true, paramLabel = "NAME=V1,V2",
             description = {"A parameter and its values (repeatable), kebab-case. hidden-layer-sizes separates tuples"
-                + " with ';' (50;100;50,50). With --random-search a value may be uniform:A:B, loguniform:A:B or"
-                + " randint:A:B."})
+                + " with ';' (50;100;50,50). With --random-search a value may be uniform:A:B, loguniform:A:B,"
+                + " randint:A:B, norm:LOC:SCALE or expon:LOC:SCALE (scipy's, drawn as scikit-learn draws them)."})
     List<String> params;
 
     @Option(names = "--cv", defaultValue = "5", paramLabel = "K|shuffle:N:TRAIN_SIZE",

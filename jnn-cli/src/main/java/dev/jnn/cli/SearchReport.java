@@ -75,7 +75,8 @@ final class SearchReport {
 
     private static String show(Map<String, Object> params, String prefix) {
         List<String> parts = new ArrayList<>();
-        params.forEach((k, v) -> parts.add(k.substring(prefix.length()) + "=" + v));
+        params.forEach((k, v) -> parts.add(k.substring(prefix.length()) + "=" + (v instanceof Double d
+                ? dev.jnn.util.PyFormat.repr(d) : v)));
         return String.join(", ", parts);
     }
 }

@@ -26,7 +26,7 @@ final class SearchSpace {
             if (space.containsKey(name)) {
                 throw new IllegalArgumentException("--param " + name + " is given twice");
             }
-            if (values.matches("(uniform|loguniform|randint):[^:]+:[^:]+")) {
+            if (values.matches("(uniform|loguniform|randint|norm|expon):[^:]+:[^:]+")) {
                 if (!random) {
                     throw new IllegalArgumentException("--param " + name + "=" + values + ": distributions need"
                             + " --random-search N");
@@ -51,6 +51,8 @@ final class SearchSpace {
                 case "uniform" -> RandomizedSearchCV.Distribution.uniform(Double.parseDouble(p[1]), Double.parseDouble(p[2]));
                 case "loguniform" -> RandomizedSearchCV.Distribution.loguniform(Double.parseDouble(p[1]),
                         Double.parseDouble(p[2]));
+                case "norm" -> RandomizedSearchCV.Distribution.norm(Double.parseDouble(p[1]), Double.parseDouble(p[2]));
+                case "expon" -> RandomizedSearchCV.Distribution.expon(Double.parseDouble(p[1]), Double.parseDouble(p[2]));
                 default -> RandomizedSearchCV.Distribution.randint(Integer.parseInt(p[1]), Integer.parseInt(p[2]));
             };
         } catch (NumberFormatException e) {

@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * scikit-learn's {@code RandomizedSearchCV}: {@code nIter} candidates drawn from lists (uniform choice) and
- * distributions ({@link Distribution#uniform}, {@link Distribution#loguniform}, {@link Distribution#randint}),
- * names taken in sorted order for each candidate; with only lists, distinct grid points are drawn without
- * replacement. The draws come from the seed's generator (not scipy's streams, so the candidates differ from
- * scikit-learn's for the same seed).
+ * scikit-learn's {@code RandomizedSearchCV}: {@code nIter} candidates drawn as its {@code ParameterSampler} draws
+ * them, from numpy's {@code RandomState(seed)}, so that the same seed gives scikit-learn 1.2.1's candidates. Lists
+ * are sampled by {@code rng.randint(len)} and distributions as scipy 1.10's {@code rvs(random_state=rng)} draws
+ * ({@link Distribution#uniform}, {@link Distribution#loguniform}, {@link Distribution#randint},
+ * {@link Distribution#norm}, {@link Distribution#expon}), names in sorted order for each candidate. With only
+ * lists, distinct grid points are drawn without replacement by {@code sample_without_replacement}'s own methods.
  */
 public final class RandomizedSearchCV extends GridSearchCV {
     /** A distribution to draw one parameter value from. */
@@ -22,16 +23,34 @@ public final class RandomizedSearchCV extends GridSearchCV {
     public interface Distribution {
         Object draw(Rng rng);
 
-        /** Uniform on [lo, hi). */
+        /** Uniform on [lo, hi): scipy's {@code uniform(loc=lo, scale=hi - lo)}. */
         static Distribution uniform(double lo, double hi) {
             check(lo < hi, "uniform needs lo < hi");
-            return rng -> rng.uniform(lo, hi);
+            return uniformLocScale(lo, hi - lo);
         }
 
-        /** Log-uniform on [lo, hi), for learning rates and penalties. */
+        /** scipy's {@code uniform(loc, scale)} itself, on [loc, loc + scale): {@code u·scale + loc}. */
+        static Distribution uniformLocScale(double loc, double scale) {
+            check(scale > 0, "uniform needs scale > 0");
+            return rng -> rng.nextDouble() * scale + loc;
+        }
+
+        /** Log-uniform on [lo, hi), for learning rates and penalties: scipy's {@code loguniform(lo, hi)}, lo·(hi/lo)ᵘ. */
         static Distribution loguniform(double lo, double hi) {
             check(lo > 0 && lo < hi, "loguniform needs 0 < lo < hi");
-            return rng -> Math.exp(rng.uniform(Math.log(lo), Math.log(hi)));
+            return rng -> lo * Math.pow(hi / lo, rng.nextDouble());
+        }
+
+        /** scipy's {@code norm(loc, scale)}: numpy's legacy Gaussian, {@code z·scale + loc}. */
+        static Distribution norm(double loc, double scale) {
+            check(scale > 0, "norm needs scale > 0");
+            return rng -> rng.gaussian() * scale + loc;
+        }
+
+        /** scipy's {@code expon(loc, scale)}: numpy's legacy exponential −ln(1 − u), times scale, plus loc. */
+        static Distribution expon(double loc, double scale) {
+            check(scale > 0, "expon needs scale > 0");
+            return rng -> -Math.log(1.0 - rng.nextDouble()) * scale + loc;
         }
 
         /** An integer in [lo, hi). */
@@ -64,7 +83,7 @@ public final class RandomizedSearchCV extends GridSearchCV {
             List<Map<String, Object>> all = ParameterGrid.of(grid);
             int take = Math.min(nIter, all.size());
             List<Map<String, Object>> out = new ArrayList<>();
-            for (int i : rng.choiceWithoutReplacement(all.size(), take)) {
+            for (int i : sampleWithoutReplacement(all.size(), take, rng)) {
                 out.add(all.get(i));
             }
             return out;
@@ -86,6 +105,37 @@ public final class RandomizedSearchCV extends GridSearchCV {
                 }
             });
             out.add(candidate);
+        }
+        return out;
+    }
+
+    /**
+     * scikit-learn's {@code sample_without_replacement(n, k, method="auto")}: a permutation's first k when
+     * 0.01 < k/n < 0.99; else tracking selection (redraw on a repeat) below 0.2, reservoir sampling above.
+     */
+    static int[] sampleWithoutReplacement(int n, int k, Rng rng) {
+        double ratio = n == 0 ? 1 : (double) k / n;
+        if (ratio > 0.01 && ratio < 0.99) {
+            return java.util.Arrays.copyOf(rng.permutation(n), k);
+        }
+        int[] out = new int[k];
+        if (ratio < 0.2) {
+            java.util.Set<Integer> selected = new java.util.HashSet<>();
+            for (int i = 0; i < k; i++) {
+                int j = (int) rng.randint(0, n);
+                while (!selected.add(j)) {
+                    j = (int) rng.randint(0, n);
+                }
+                out[i] = j;
+            }
+            return out;
+        }
+        java.util.Arrays.setAll(out, i -> i);
+        for (int i = k; i < n; i++) {
+            int j = (int) rng.randint(0, i + 1);
+            if (j < k) {
+                out[j] = i;
+            }
         }
         return out;
     }
