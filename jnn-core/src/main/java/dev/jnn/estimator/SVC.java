@@ -113,7 +113,7 @@ public final class SVC implements Classifier {
         if (k == 2 || params.decisionFunctionShape() == DecisionFunctionShape.OVO) {
             return ovo;
         }
-        return ovr(ovo, k);
+        return DecisionFunctionShape.ovr(ovo, k);
     }
 
     /** LIBSVM's pairwise decision values, with the sign of a binary problem turned as scikit-learn turns it. */
@@ -131,32 +131,6 @@ public final class SVC implements Classifier {
         return out;
     }
 
-    /** scikit-learn's {@code _ovr_decision_function}: votes plus the summed confidences mapped into (−1/3, 1/3). */
-    static double[][] ovr(double[][] ovo, int k) {
-        double[][] out = new double[ovo.length][k];
-        for (int r = 0; r < ovo.length; r++) {
-            double[] votes = new double[k];
-            double[] sum = new double[k];
-            int p = 0;
-            for (int i = 0; i < k; i++) {
-                for (int j = i + 1; j < k; j++, p++) {
-                    double conf = -ovo[r][p];
-                    sum[i] -= conf;
-                    sum[j] += conf;
-                    if (ovo[r][p] < 0) {
-                        votes[j] += 1;
-                    } else {
-                        votes[i] += 1;
-                    }
-                }
-            }
-            for (int c = 0; c < k; c++) {
-                out[r][c] = votes[c] + sum[c] / (3 * (Math.abs(sum[c]) + 1));
-            }
-        }
-        return out;
-    }
-
     /** The predicted class index of each row: LIBSVM's one-vs-one vote, or with {@code breakTies} the ovr argmax. */
     public int[] predictIndices(Tensor x) {
         requireFitted();
@@ -165,7 +139,7 @@ public final class SVC implements Classifier {
             throw new IllegalArgumentException("break_ties must be False when decision_function_shape is 'ovo'");
         }
         if (params.breakTies() && k > 2) {
-            double[][] s = ovr(ovoDecision(x), k);
+            double[][] s = DecisionFunctionShape.ovr(ovoDecision(x), k);
             int[] out = new int[s.length];
             for (int r = 0; r < s.length; r++) {
                 int best = 0;

@@ -295,40 +295,7 @@ public final class Tensor {
 
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder("Tensor").append(Arrays.toString(shape)).append(' ')
-                .append(dtype.toString().toLowerCase(java.util.Locale.ROOT)).append(' ');
-        values(b, 0, offset, size() > 1000);
-        return b.toString();
-    }
-
-    /** The values in nested brackets; above 1,000 of them, as numpy, three at each end of an axis longer than six. */
-    private void values(StringBuilder b, int axis, int at, boolean summarise) {
-        if (shape.length == 0) {
-            b.append(getFlat(0));
-            return;
-        }
-        int n = shape[axis];
-        int stride = 1;
-        for (int i = axis + 1; i < shape.length; i++) {
-            stride *= shape[i];
-        }
-        b.append('[');
-        for (int i = 0; i < n; i++) {
-            if (summarise && n > 6 && i == 3) {
-                b.append("..., ");
-                i = n - 3;
-            }
-            if (axis == shape.length - 1) {
-                b.append(dtype == DType.FLOAT64 ? dev.jnn.util.PyFormat.repr(doubleData()[at + i])
-                        : Float.toString(floatData()[at + i]));
-            } else {
-                values(b, axis + 1, at + i * stride, summarise);
-            }
-            if (i < n - 1) {
-                b.append(", ");
-            }
-        }
-        b.append(']');
+        return TensorText.of(this);
     }
 
     private int flatIndex(int[] index) {
