@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The data options that every training command shares: where the rows come from and how they are split. */
 final class DataOptions {
@@ -46,6 +47,10 @@ final class DataOptions {
 
     @Option(names = "--max-test", paramLabel = "N", description = "Test on a stratified random subset of N rows.")
     Integer maxTest;
+
+    @Option(names = "--label-from-file", description = "--data (and --test) name several files, one class each"
+            + " (class0.mat,class1.mat: .mat, .npz or .npy feature arrays); a row's label is its file's position.")
+    boolean labelFromFile;
 
     @Option(names = "--first", paramLabel = "N", description = "Keep the first N rows of --data's training rows, in"
             + " file order (X[:N]), before any split.")
@@ -135,6 +140,14 @@ final class DataOptions {
     }
 
     private Dataset open(String spec, DType dtype, DataStore store) {
+        if (labelFromFile || spec.contains(",") && !Datasets.isCatalogueName(spec)) {
+            if (!labelFromFile) {
+                throw new IllegalArgumentException("'" + spec + "' names several files: add --label-from-file to take"
+                        + " one class from each");
+            }
+            List<Path> files = java.util.Arrays.stream(spec.split(",")).map(String::strip).map(Path::of).toList();
+            return Dataset.of(DataFiles.byFile(files, xVar, dtype));
+        }
         if (Datasets.isCatalogueName(spec)) {
             String base = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
             if (dataDir != null && (base.equals("mnist") || base.equals("fashion-mnist"))) {

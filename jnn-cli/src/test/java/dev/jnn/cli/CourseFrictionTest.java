@@ -127,4 +127,33 @@ class CourseFrictionTest {
         assertTrue(cli.out.toString().contains("accuracy                           ") && cli.out.toString()
                 .contains("       40\n"), cli.out.toString());
     }
+
+    @Test
+    void oneClassPerFileAsLab001KeepsItsData(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path a = dir.resolve("class0.npy");
+        java.nio.file.Path b = dir.resolve("class1.npz");
+        double[] near = new double[40];
+        double[] far = new double[60];
+        for (int i = 0; i < near.length; i++) {
+            near[i] = (i % 2 == 0 ? 1 : -1) * 0.1 * (i % 7);
+        }
+        for (int i = 0; i < far.length; i++) {
+            far[i] = 5 + (i % 2 == 0 ? 1 : -1) * 0.1 * (i % 5);
+        }
+        dev.jnn.data.NumpyFiles.writeNpy(a, dev.jnn.tensor.Tensor.wrap(near, 20, 2));
+        dev.jnn.data.NumpyFiles.writeNpz(b, java.util.Map.of("X", dev.jnn.tensor.Tensor.wrap(far, 30, 2)));
+        var rows = dev.jnn.data.DataFiles.byFile(java.util.List.of(a, b), null, dev.jnn.tensor.DType.FLOAT64);
+        assertEquals(50, rows.size());
+        assertEquals(0, rows.y()[19]);
+        assertEquals(1, rows.y()[20]);
+        assertEquals(5.0, rows.x().get(20, 0));
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--data", a + "," + b, "--label-from-file", "--model", "perceptron",
+                "--quiet"), cli.err.toString());
+        assertTrue(cli.out.toString().contains("accuracy                           1.00        13"), cli.out.toString());
+        cli = new CliRun();
+        assertEquals(2, cli.run("fit", "--data", a + "," + b));
+        assertTrue(cli.err.toString().contains("add --label-from-file"), cli.err.toString());
+    }
 }

@@ -5,6 +5,7 @@ import dev.jnn.tensor.Tensor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -71,6 +72,59 @@ public final class DataFiles {
             }
         }
         return Dataset.of(train);
+    }
+
+    /**
+     * One class per file, as the course's lab 001 keeps its data: the rows of each file's feature array
+     * ({@code .npy}, or the {@code x}/{@code X} array or {@code xVar} of an {@code .npz} or {@code .mat}), labelled
+     * with the file's position in {@code files} (0, 1, ...).
+     */
+    public static Samples byFile(List<Path> files, String xVar, DType dtype) {
+        if (files.size() < 2) {
+            throw new DataException("one class per file needs at least two files, got " + files.size());
+        }
+        List<Tensor> parts = new java.util.ArrayList<>();
+        int cols = -1;
+        int rows = 0;
+        for (Path f : files) {
+            Tensor x = features(f, xVar, dtype);
+            if (cols >= 0 && x.cols() != cols) {
+                throw new DataException(f + " has " + x.cols() + " features per row, but " + files.get(0) + " has "
+                        + cols);
+            }
+            cols = x.cols();
+            rows += x.rows();
+            parts.add(x);
+        }
+        Tensor all = Tensor.zeros(dtype, rows, cols);
+        int[] y = new int[rows];
+        int at = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            parts.get(i).copyInto(all, at);
+            java.util.Arrays.fill(y, at, at + parts.get(i).rows(), i);
+            at += parts.get(i).rows();
+        }
+        return Samples.of(String.join(",", files.stream().map(Path::toString).toList()), all, y);
+    }
+
+    /** A file's feature rows, without labels. */
+    private static Tensor features(Path file, String xVar, DType dtype) {
+        if (!Files.exists(file)) {
+            throw new DataException(file + ": no such file");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        Tensor x;
+        if (name.endsWith(".npy")) {
+            x = NumpyFiles.readNpy(file, dtype);
+        } else if (name.endsWith(".npz") || name.endsWith(".mat")) {
+            Map<String, Tensor> arrays = name.endsWith(".npz") ? NumpyFiles.readNpz(file, dtype)
+                    : MatFiles.read(file, dtype);
+            x = pick(file, arrays, xVar, "x", "X");
+        } else {
+            throw new DataException(file + ": one class per file takes .npy, .npz or .mat files");
+        }
+        int n = x.dim(0);
+        return x.rank() == 2 ? x : x.reshape(n, x.size() / Math.max(1, n));
     }
 
     private static Samples fromArrays(Path file, Map<String, Tensor> arrays, Options options) {
