@@ -52,6 +52,11 @@ final class DataOptions {
             + " (class0.mat,class1.mat: .mat, .npz or .npy feature arrays); a row's label is its file's position.")
     boolean labelFromFile;
 
+    @Option(names = "--columns", paramLabel = "I,J,...|NAME,...",
+            description = "Keep these feature columns, in this order: 0-based indices among the features, or a CSV"
+                    + " header's names.")
+    String columns;
+
     @Option(names = "--first", paramLabel = "N", description = "Keep the first N rows of --data's training rows, in"
             + " file order (X[:N]), before any split.")
     Integer first;
@@ -118,12 +123,50 @@ final class DataOptions {
         if (firstTest != null) {
             set = new Dataset(set.name(), set.train(), head(set.test(), firstTest));
         }
+        if (columns != null) {
+            int[] keep = columnIndices(set.train().x().cols());
+            set = new Dataset(set.name(), set.train().withX(set.train().x().takeColumns(keep)),
+                    set.test().withX(set.test().x().takeColumns(keep)));
+        }
         return set.limit(maxTrain == null ? 0 : maxTrain, maxTest == null ? 0 : maxTest, splitSeed);
     }
 
     /** The class names of a catalogue --data set (Fashion-MNIST's "T-shirt/top"...), or null. */
     String[] classNames() {
         return Datasets.isCatalogueName(data) ? Datasets.classNames(data) : null;
+    }
+
+    /** {@code --columns} as feature indices: numbers as they are, names looked up in --data's CSV header. */
+    private int[] columnIndices(int features) {
+        String[] parts = columns.split(",");
+        List<String> names = null;
+        int[] out = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i].strip();
+            if (p.matches("\\d+")) {
+                out[i] = Integer.parseInt(p);
+            } else {
+                if (names == null) {
+                    Path file = Path.of(data);
+                    names = Files.isRegularFile(file) && file.getFileName().toString().matches("(?i).*\\.csv(\\.gz)?")
+                            ? dev.jnn.data.CsvReader.featureNames(file, labelColumn) : List.of();
+                    if (names.isEmpty()) {
+                        throw new IllegalArgumentException("--columns " + p + ": names need --data to be a CSV file"
+                                + " with a header; give 0-based indices instead");
+                    }
+                }
+                out[i] = names.indexOf(p);
+                if (out[i] < 0) {
+                    throw new IllegalArgumentException("--columns: no feature column named '" + p + "'; the header"
+                            + " has " + names);
+                }
+            }
+            if (out[i] >= features) {
+                throw new IllegalArgumentException("--columns: column " + out[i] + " does not exist; the data have "
+                        + features + " features (0 to " + (features - 1) + ")");
+            }
+        }
+        return out;
     }
 
     /** The first {@code n} rows (all of them when there are fewer). */

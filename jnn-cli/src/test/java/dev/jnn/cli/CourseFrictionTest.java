@@ -156,4 +156,31 @@ class CourseFrictionTest {
         assertEquals(2, cli.run("fit", "--data", a + "," + b));
         assertTrue(cli.err.toString().contains("add --label-from-file"), cli.err.toString());
     }
+
+    @Test
+    void columnsByIndexOrHeaderName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path csv = dir.resolve("c.csv");
+        java.nio.file.Files.writeString(csv, "a,b,c,label\n1,20,3,x\n4,50,6,y\n7,80,9,x\n1,10,1,y\n");
+        var cli = new CliRun();
+        java.nio.file.Path report = dir.resolve("r.json");
+        assertEquals(0, cli.run("fit", "--data", csv.toString(), "--test", csv.toString(), "--columns", "b", "--model",
+                "perceptron", "--quiet", "--report", report.toString()), cli.err.toString());
+        var r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
+        assertEquals(1, r.get("coef").get(0).size(), "one feature kept");
+        var p = new dev.jnn.estimator.Perceptron().fit(dev.jnn.tensor.Tensor.wrap(new double[] {20, 50, 80, 10}, 4, 1),
+                new String[] {"x", "y", "x", "y"});
+        assertEquals(p.coef()[0][0], r.get("coef").get(0).get(0).asDouble(), 0.0, "the b column, as fitted by hand");
+        cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--data", csv.toString(), "--test", csv.toString(), "--columns", "2,0",
+                "--model", "perceptron", "--quiet", "--report", report.toString()), cli.err.toString());
+        var two = new dev.jnn.estimator.Perceptron().fit(dev.jnn.tensor.Tensor.wrap(new double[] {3, 1, 6, 4, 9, 7, 1, 1},
+                4, 2), new String[] {"x", "y", "x", "y"});
+        r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
+        assertEquals(two.coef()[0][0], r.get("coef").get(0).get(0).asDouble(), 0.0);
+        assertEquals(two.coef()[0][1], r.get("coef").get(0).get(1).asDouble(), 0.0);
+        cli = new CliRun();
+        assertEquals(2, cli.run("fit", "--data", csv.toString(), "--columns", "z"));
+        assertTrue(cli.err.toString().contains("no feature column named 'z'; the header has [a, b, c]"),
+                cli.err.toString());
+    }
 }

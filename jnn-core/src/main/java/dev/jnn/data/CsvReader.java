@@ -122,6 +122,37 @@ public final class CsvReader {
         return new Samples(name, Tensor.wrap(flat, rows.size(), width - 1), labels.toArray(new String[0]));
     }
 
+    /**
+     * The names of the feature columns (the header without the label column, the last unless named or indexed by
+     * {@code labelColumn}), or an empty list when the file has no header.
+     */
+    public static List<String> featureNames(Path file, String labelColumn) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(file.getFileName().toString().endsWith(".gz")
+                ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file), StandardCharsets.UTF_8))) {
+            String line = r.readLine();
+            while (line != null && line.isBlank()) {
+                line = r.readLine();
+            }
+            if (line == null) {
+                return List.of();
+            }
+            List<String> fields = split(line, file.toString(), 1).stream().map(String::strip).toList();
+            String spec = labelColumn == null ? "-1" : labelColumn.strip();
+            int label = spec.matches("-?\\d+") ? Integer.parseInt(spec) : fields.indexOf(spec);
+            label = label < 0 ? fields.size() + label : label;
+            if (!isHeader(fields, label)) {
+                return List.of();
+            }
+            List<String> names = new ArrayList<>(fields);
+            if (label >= 0 && label < names.size()) {
+                names.remove(label);
+            }
+            return names;
+        } catch (IOException e) {
+            throw new DataException(file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static boolean isHeader(List<String> fields, int label) {
         for (int c = 0; c < fields.size(); c++) {
             if (c != label && !isNumber(fields.get(c).trim())) {

@@ -157,6 +157,28 @@ public final class Tensor {
         return new Tensor(dtype, s, f, d, offset + from * cols());
     }
 
+    /** A new rank-2 tensor of the given columns, in that order (columns may repeat). */
+    public Tensor takeColumns(int[] columns) {
+        requireRank(2);
+        int n = rows();
+        int c = cols();
+        Tensor out = zeros(dtype, n, columns.length);
+        for (int j = 0; j < columns.length; j++) {
+            java.util.Objects.checkIndex(columns[j], c);
+        }
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < columns.length; j++) {
+                int from = offset + r * c + columns[j];
+                if (dtype == DType.FLOAT64) {
+                    out.d[r * columns.length + j] = d[from];
+                } else {
+                    out.f[r * columns.length + j] = f[from];
+                }
+            }
+        }
+        return out;
+    }
+
     /** A new rank-2 tensor of the given rows, in that order (rows may repeat). */
     public Tensor takeRows(int[] rows) {
         requireRank(2);
