@@ -49,7 +49,7 @@ final class AutoencoderFit {
         }
         DType type = c.run.dtype(DType.FLOAT64);
         PrintWriter out = c.spec.commandLine().getOut();
-        Dataset set = c.dataOptions.load(type, true, !c.quiet);
+        Dataset set = c.dataOptions.loadLabelled(type, true, !c.quiet, "--autoencoder");
         Samples train = set.train();
         Samples test = set.test();
         if (!c.features.transformers().isEmpty()) {

@@ -64,9 +64,27 @@ final class ClassicFit {
         y = train.classIndices();
     }
 
-    /** Predicts the test rows, prints the summary, and writes the report (with {@code head}) and predictions. */
-    FitResult finish(Function<Tensor, int[]> predictIndices, double seconds, Map<String, Object> head)
-            throws IOException {
+    /**
+     * Predicts the test rows, prints the summary, and writes the report (with {@code head}) and predictions; for a
+     * --test file without labels, writes its predictions (and with --proba, {@code proba}'s) and returns null.
+     */
+    FitResult finish(Function<Tensor, int[]> predictIndices, Function<Tensor, double[][]> proba, double seconds,
+                     Map<String, Object> head) throws IOException {
+        Tensor unlabelled = command.unlabelledTest(DType.FLOAT64);
+        if (unlabelled != null) {
+            for (Transformer t : transforms) {
+                unlabelled = t.transform(unlabelled);
+            }
+            if (command.proba && proba == null) {
+                throw new IllegalArgumentException("--proba: this model has no probabilities (an SVC has them with"
+                        + " --probability)");
+            }
+            String[] labels = Arrays.stream(predictIndices.apply(unlabelled)).mapToObj(i -> names[i])
+                    .toArray(String[]::new);
+            PredictionsCsv.write(labels, command.proba ? names : null, command.proba ? proba.apply(unlabelled) : null,
+                    command.predictions, out);
+            return null;
+        }
         String[] predicted = Arrays.stream(predictIndices.apply(test.x())).mapToObj(i -> names[i])
                 .toArray(String[]::new);
         FitResult result = FitResult.ofClassification(test, predicted, seconds, List.of())

@@ -41,7 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SavedModel m = model.load();
         RunPlots figures = plots == null ? null : new RunPlots(plots);
-        Dataset set = data.load(m.dtype(), m.isClassifier(), false);
+        Dataset set = data.loadLabelled(m.dtype(), m.isClassifier(), false, "jnn evaluate");
         Samples test = set.test();
         String[] predicted = m.predict(test.x());
         FitResult result = m.isClassifier()

@@ -87,6 +87,10 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--predictions", paramLabel = "FILE.csv", description = "Write one predicted label a line, in test-set order.")
     Path predictions;
 
+    @Option(names = "--proba", description = "With a --test file without labels: also write each class's probability"
+            + " (columns proba_<class>, as jnn predict does).")
+    boolean proba;
+
     @Option(names = "--predict-image", paramLabel = "IMAGE", arity = "1..*",
             description = "After training on 28x28 images (mnist, fashion-mnist), classify these pictures (PNG, JPEG),"
                 + " each turned into an MNIST-like 28x28 digit.")
@@ -139,13 +143,15 @@ final class FitCommand implements Callable<Integer> {
             DType explicit = run.dtype(null);
             PrintWriter out = spec.commandLine().getOut();
             Dataset set = dataOptions.load(explicit == null ? DType.FLOAT32 : explicit, !regressor, !quiet);
+            Tensor unlabelled = unlabelledTest(set.train().x().dtype());
             for (Transformer t : features.transformers()) {
                 set = new Dataset(set.name(), set.train().withX(t.fitTransform(set.train().x())),
                         set.test().withX(t.transform(set.test().x())));
+                unlabelled = unlabelled == null ? null : t.transform(unlabelled);
             }
             RunPlots figures = plots == null ? null : new RunPlots(plots);
             int code = ModelFit.run(modelOptions, mlp.params(), set, regressor, explicit, quiet, report, predictions,
-                    figures, save, out);
+                    figures, save, out, new ModelFit.Unlabelled(unlabelled, proba));
             if (figures != null) {
                 figures.write("jnn fit --model " + modelOptions.model + " on " + dataOptions.data, commandLine(),
                         Map.of("model", modelOptions.model), null, out);
@@ -212,6 +218,23 @@ final class FitCommand implements Callable<Integer> {
             out.printf("Fitted in %.2f s: %d iterations, final loss %.6f%n%n", result.fitSeconds(),
                     est.nIter(), est.loss());
         }
+        if (unlabelledTest(type) != null) {
+            Tensor ux = unlabelledTest(type);
+            for (Transformer t : transforms) {
+                ux = t.transform(ux);
+            }
+            if (est instanceof MLPClassifier clf) {
+                PredictionsCsv.write(clf.predictNames(ux), proba ? clf.classNames() : null,
+                        proba ? clf.predictProba(ux) : null, predictions, out);
+            } else {
+                PredictionsCsv.write(java.util.Arrays.stream(((MLPRegressor) est).predict(ux))
+                        .mapToObj(dev.jnn.util.PyFormat::repr).toArray(String[]::new), null, null, predictions, out);
+            }
+            if (save != null) {
+                dev.jnn.io.ModelFiles.save(transforms.isEmpty() ? est : pipeline(transforms, est), save);
+            }
+            return 0;
+        }
         out.print(result.summary());
         out.flush();
         if (images != null) {
@@ -264,6 +287,18 @@ final class FitCommand implements Callable<Integer> {
             figures.metric("test MSE", result.mse());
             figures.pca(transforms, rawTrain, null);
         }
+    }
+
+    /**
+     * The rows of a --test file without labels in {@code dtype} (after {@code dataOptions.load}), or null; {@code
+     * --proba} without such a file is a usage error, and so is --proba for a regressor.
+     */
+    Tensor unlabelledTest(DType dtype) {
+        Tensor u = dataOptions.unlabelledTest();
+        if (proba && (u == null || regressor)) {
+            throw new IllegalArgumentException("--proba goes with a --test file without labels, for a classifier");
+        }
+        return u == null ? null : u.to(dtype);
     }
 
     /** The fitted transforms and model as one pipeline, for a model file. */

@@ -46,9 +46,13 @@ final class ModelFit {
     private ModelFit() {
     }
 
+    /** The rows of a --test file without labels (null when the test set has labels), and whether --proba was given. */
+    record Unlabelled(Tensor rows, boolean proba) {
+    }
+
     static int run(ModelOptions o, Map<String, Object> mlp, Dataset set, boolean regressor, DType dtype,
-                   boolean quiet, Path report, Path predictions, RunPlots figures, Path save, PrintWriter out)
-            throws IOException {
+                   boolean quiet, Path report, Path predictions, RunPlots figures, Path save, PrintWriter out,
+                   Unlabelled unlabelled) throws IOException {
         for (String k : mlp.keySet()) {
             if (!SHARED.contains(k)) {
                 throw new IllegalArgumentException("--" + k.replace('_', '-') + " is an MLP option; it does not apply "
@@ -134,6 +138,18 @@ final class ModelFit {
         }
         if (!quiet) {
             out.printf("Fitted in %.2f s (%.2f s per epoch)%n", seconds, seconds / history.epochs());
+        }
+        if (unlabelled.rows() != null) {
+            Tensor u = unlabelled.rows();
+            String[] labels = regressor ? Arrays.stream(model.predict(u).toDoubleArray())
+                    .mapToObj(dev.jnn.util.PyFormat::repr).toArray(String[]::new)
+                    : Arrays.stream(model.predictClasses(u)).mapToObj(i -> classes[i]).toArray(String[]::new);
+            PredictionsCsv.write(labels, unlabelled.proba() ? classes : null,
+                    unlabelled.proba() ? probabilities(model.predict(u)) : null, predictions, out);
+            if (save != null) {
+                dev.jnn.io.ModelFiles.save(model, classes, save);
+            }
+            return 0;
         }
         int[] testIndex = regressor ? null : indicesAmong(test, classes);
         if (regressor || testIndex != null) {

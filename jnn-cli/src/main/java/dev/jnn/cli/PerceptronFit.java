@@ -79,8 +79,11 @@ final class PerceptronFit {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        FitResult result = d.finish(predictIndices, seconds, head);
+        FitResult result = d.finish(predictIndices, null, seconds, head);
         d.save(est, "perceptron");
+        if (result == null) {
+            return 0;
+        }
         if (figures != null) {
             figures.metric("test accuracy", result.report().accuracy());
             figures.metric("n_iter", head.get("n_iter"));

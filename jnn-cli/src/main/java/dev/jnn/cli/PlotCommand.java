@@ -203,7 +203,7 @@ final class PlotCommand implements Callable<Integer> {
         need(m.model instanceof Sequential, kind + " needs a saved Sequential network; " + modelFile + " holds a "
                 + m.kind());
         Sequential net = (Sequential) m.model;
-        Samples test = data.load(net.dtype(), false, false).test();
+        Samples test = data.loadLabelled(net.dtype(), false, false, "jnn plot").test();
         if (k == Kind.RECONSTRUCTIONS) {
             int side = RunPlots.imageSide(m.features());
             need(side > 0 && Layer.size(net.outputShape()) == m.features(), "reconstructions needs an autoencoder of"

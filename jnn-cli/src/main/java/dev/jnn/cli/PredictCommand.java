@@ -7,16 +7,12 @@ import dev.jnn.data.NumpyFiles;
 import dev.jnn.data.Samples;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
-import dev.jnn.util.AtomicFiles;
-import dev.jnn.util.PyFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,31 +56,8 @@ final class PredictCommand implements Callable<Integer> {
         }
         Tensor x = rows(m);
         String[] labels = m.predict(x);
-        StringBuilder csv = new StringBuilder("label");
-        String[] classes = proba ? m.classes() : null;
-        double[][] p = proba ? m.proba(x) : null;
-        if (proba) {
-            for (String c : classes) {
-                csv.append(",proba_").append(c);
-            }
-        }
-        csv.append('\n');
-        for (int r = 0; r < labels.length; r++) {
-            csv.append(labels[r]);
-            if (proba) {
-                for (double v : p[r]) {
-                    csv.append(',').append(PyFormat.repr(v));
-                }
-            }
-            csv.append('\n');
-        }
-        if (output != null) {
-            AtomicFiles.write(output, csv.toString().getBytes(StandardCharsets.UTF_8));
-        } else {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(csv);
-            out.flush();
-        }
+        PredictionsCsv.write(labels, proba ? m.classes() : null, proba ? m.proba(x) : null, output,
+                spec.commandLine().getOut());
         return 0;
     }
 

@@ -187,7 +187,7 @@ final class SearchCommand implements Callable<Integer> {
                 ? new RandomizedSearchCV(base, prefixed, randomSearch, searchSeed, settings)
                 : new GridSearchCV(base, SearchSpace.asGrid(prefixed), settings);
         RunPlots figures = plots == null ? null : new RunPlots(plots);
-        Dataset set = data.load(type, !regressor, !quiet);
+        Dataset set = data.loadLabelled(type, !regressor, !quiet, "jnn search");
         Samples train = set.train();
         // Integer classes stay as they are; text classes become their index among the training labels.
         boolean text = !regressor && !(train.hasIntLabels() && set.test().hasIntLabels());

@@ -46,8 +46,12 @@ final class SvcFit {
             head.put("probA", est.probAB()[0]);
             head.put("probB", est.probAB()[1]);
         }
-        FitResult result = d.finish(est::predictIndices, seconds, head);
+        FitResult result = d.finish(est::predictIndices, est.params().probability() ? est::predictProba : null,
+                seconds, head);
         d.save(est, "svc");
+        if (result == null) {
+            return 0;
+        }
         if (figures != null) {
             figures.metric("test accuracy", result.report().accuracy());
             figures.metric("support vectors", Arrays.stream(nSupport).sum());

@@ -183,4 +183,47 @@ class CourseFrictionTest {
         assertTrue(cli.err.toString().contains("no feature column named 'z'; the header has [a, b, c]"),
                 cli.err.toString());
     }
+
+    @Test
+    void aTestFileWithoutLabelsGetsPredictionsInsteadOfAReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path rows = dir.resolve("new.csv");
+        java.nio.file.Files.writeString(rows, "a,b,c,d\n5.1,3.5,1.4,0.2\n6.7,3.0,5.2,2.3\n5.9,3.0,4.2,1.5\n");
+        java.nio.file.Path out = dir.resolve("pred.csv");
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--data", "iris", "--test", rows.toString(), "--hidden-layer-sizes", "8",
+                "--max-iter", "50", "--random-state", "0", "--quiet", "--proba", "--predictions", out.toString()),
+                cli.err.toString());
+        assertTrue(cli.err.toString().contains("has no labels: training on all of --data"), cli.err.toString());
+        assertFalse(cli.out.toString().contains("precision"), "no report");
+        var iris = dev.jnn.data.Datasets.byName("iris").train();
+        var mlp = new dev.jnn.estimator.MLPClassifier();
+        mlp.setParams(java.util.Map.of("hidden_layer_sizes", "8", "max_iter", 50, "random_state", 0));
+        mlp.fit(iris.x(), iris.y());
+        var x = dev.jnn.tensor.Tensor.wrap(new double[] {5.1, 3.5, 1.4, 0.2, 6.7, 3.0, 5.2, 2.3, 5.9, 3.0, 4.2, 1.5}, 3, 4);
+        double[][] p = mlp.predictProba(x);
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(out);
+        assertEquals("label,proba_0,proba_1,proba_2", lines.get(0));
+        for (int r = 0; r < 3; r++) {
+            String[] cells = lines.get(r + 1).split(",");
+            assertEquals(String.valueOf(mlp.predict(x)[r]), cells[0]);
+            assertEquals(p[r][1], Double.parseDouble(cells[2]), 0.0);
+        }
+        cli = new CliRun();
+        assertEquals(0, cli.run("fit", "--data", "iris", "--test", rows.toString(), "--model", "svc", "--quiet"),
+                cli.err.toString());
+        var svc = new dev.jnn.estimator.SVC().fit(iris.x(), iris.y());
+        assertTrue(cli.out.toString().endsWith("label\n" + java.util.Arrays.stream(svc.predict(x))
+                .mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining("\n")) + "\n"),
+                cli.out.toString());
+        cli = new CliRun();
+        assertEquals(2, cli.run("fit", "--data", "iris", "--test", rows.toString(), "--model", "perceptron", "--proba"));
+        assertTrue(cli.err.toString().contains("--proba: this model has no probabilities"), cli.err.toString());
+        cli = new CliRun();
+        assertEquals(2, cli.run("fit", "--data", "iris", "--proba"));
+        assertTrue(cli.err.toString().contains("--proba goes with a --test file without labels"), cli.err.toString());
+        cli = new CliRun();
+        assertEquals(2, cli.run("search", "--data", "iris", "--test", rows.toString(), "--param", "alpha=1,2"));
+        assertTrue(cli.err.toString().contains("jnn search needs a labelled test set"), cli.err.toString());
+    }
 }
