@@ -9,7 +9,7 @@ jnn_find_jdk() { # prints a JDK home on stdout; on failure prints what was tried
   local tried=() c v dirs=()
   if [ -n "${JAVA_HOME:-}" ]; then dirs+=("$JAVA_HOME"); else tried+=("JAVA_HOME (not set)"); fi
   for c in /usr/lib/jvm/*25* /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/lib/jvm/* \
-           /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/*; do
+           /Library/Java/JavaVirtualMachines/*/Contents/Home "${HOME:-/nonexistent}"/.sdkman/candidates/java/*; do
     [ -d "$c" ] && dirs+=("$c")
   done
   if command -v java >/dev/null 2>&1; then

@@ -30,7 +30,24 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         oneLineLogging();
-        System.exit(commandLine().execute(args));
+        System.exit(execute(commandLine(), args));
+    }
+
+    /**
+     * Runs a command line; running out of memory, which no size check foresaw, still ends in one line (exit 1)
+     * rather than a stack trace.
+     */
+    static int execute(CommandLine cl, String[] args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            PrintWriter err = cl.getErr();
+            err.println("jnn: out of memory (" + oneLine(e) + ") with a heap of at most "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB: use less data, or give the JVM more with"
+                    + " JNN_JAVA_OPTS=-Xmx8g");
+            err.flush();
+            return 1;
+        }
     }
 
     /** The configured command line (also used by the tests). */

@@ -49,7 +49,7 @@ public final class Downloader {
     public void download(URI url, Path target, String sha256, Listener listener) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        Path tmp = AtomicFiles.newTemporary(dir, target.getFileName().toString());
         try {
             HttpResponse<InputStream> response;
             try {
