@@ -287,7 +287,7 @@ final class ModelFit {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("--model: no such file: " + spec);
         }
-        return ModelJson.read(Files.readString(file, StandardCharsets.UTF_8), spec);
+        return ModelJson.read(file);
     }
 
     private static Loss loss(String name, boolean regressor) {

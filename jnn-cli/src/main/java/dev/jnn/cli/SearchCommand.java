@@ -276,8 +276,8 @@ final class SearchCommand implements Callable<Integer> {
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new IllegalArgumentException("--model: no such file: " + model);
         }
+        ModelJson.read(file);                                         // fails now on a bad or huge layer list
         String json = java.nio.file.Files.readString(file);
-        ModelJson.read(json, model);                                  // fails now on a bad layer list
         return new NetworkClassifier(model, features -> ModelJson.read(json, model), Recipe.kerasDefaults());
     }
 

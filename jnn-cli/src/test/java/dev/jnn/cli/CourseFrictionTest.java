@@ -226,4 +226,24 @@ class CourseFrictionTest {
         assertEquals(2, cli.run("search", "--data", "iris", "--test", rows.toString(), "--param", "alpha=1,2"));
         assertTrue(cli.err.toString().contains("jnn search needs a labelled test set"), cli.err.toString());
     }
+
+    @Test
+    void hostileInputIsOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        CliRun cli = new CliRun();
+        assertEquals(1, cli.run("fit", "--model", "mlp-1200", "--data", "digits", "--optimizer", "sgd",
+                "--learning-rate-init", "1000", "--epochs", "2", "--quiet"));
+        assertEquals(1, lines(cli).length, cli.err.toString());
+        assertTrue(lines(cli)[0].contains("the fit diverged; lower the learning rate"), cli.err.toString());
+        java.nio.file.Path deep = dir.resolve("deep.json");
+        java.nio.file.Files.writeString(deep, "[".repeat(2000));
+        cli = new CliRun();
+        assertEquals(2, cli.run("fit", "--model", deep.toString(), "--data", "digits"));
+        assertTrue(lines(cli)[0].contains("Document nesting depth (65) exceeds the maximum allowed (64"), lines(cli)[0]);
+        cli = new CliRun();
+        assertEquals(2, cli.run("fit", "--data", "iris", "--hidden-layer-sizes", "10,,5"));
+        assertTrue(lines(cli)[0].contains("has an empty entry"), lines(cli)[0]);
+        cli = new CliRun();
+        assertEquals(2, cli.run("search", "--data", "iris", "--scoring", "r2", "--param", "alpha=1,2", "--quiet"));
+        assertEquals("jnn: scoring 'r2' scores a regressor; MLPClassifier is a classifier", lines(cli)[0]);
+    }
 }

@@ -250,9 +250,20 @@ public final class ParamSpec {
             return out.stream().mapToInt(Integer::intValue).toArray();
         }
         String s = String.valueOf(v).trim().replaceAll("[()\\[\\]\\s]", "");
+        if (s.isEmpty()) {
+            return new int[0];
+        }
+        // Python's one-tuple (100,) ends in a comma; an empty entry anywhere else is a slip, not a layer
+        List<String> parts = new ArrayList<>(Arrays.asList(s.split(",", -1)));
+        if (parts.size() > 1 && parts.get(parts.size() - 1).isEmpty()) {
+            parts.remove(parts.size() - 1);
+        }
+        if (parts.contains("")) {
+            throw new IllegalArgumentException("hidden_layer_sizes '" + v + "' has an empty entry; write integers"
+                    + " separated by commas, e.g. 100,50");
+        }
         try {
-            return s.isEmpty() ? new int[0]
-                    : Arrays.stream(s.split(",")).filter(t -> !t.isEmpty()).mapToInt(Integer::parseInt).toArray();
+            return parts.stream().mapToInt(Integer::parseInt).toArray();
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("hidden_layer_sizes must be integers separated by commas, got '" + v
                     + "'");

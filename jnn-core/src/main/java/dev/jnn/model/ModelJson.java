@@ -21,7 +21,17 @@ import java.util.Map;
  * {@code model.to_json()} of a Sequential model, through {@link KerasJson}). Weights are not part of it.
  */
 public final class ModelJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Limits on what a model file may make the parser hold (nesting, string and number lengths, the whole
+     * document), so that a hostile file fails in one line instead of exhausting the stack or the heap; and a second
+     * document after the first is refused.
+     */
+    static final com.fasterxml.jackson.core.StreamReadConstraints LIMITS = com.fasterxml.jackson.core
+            .StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(1 << 20).maxNumberLength(64)
+            .maxDocumentLength(16L << 20).build();
+    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(LIMITS).build()).enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ModelJson() {
     }
@@ -46,6 +56,16 @@ public final class ModelJson {
         }
     }
 
+    /** An unbuilt model from a JSON file, refused unread when it is larger than the parser's document limit. */
+    public static Sequential read(java.nio.file.Path file) throws java.io.IOException {
+        long size = java.nio.file.Files.size(file);
+        if (size > LIMITS.getMaxDocumentLength()) {
+            throw new IllegalArgumentException(file + ": " + size + " bytes; a model's JSON may have at most "
+                    + LIMITS.getMaxDocumentLength());
+        }
+        return read(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8), file.toString());
+    }
+
     /**
      * An unbuilt model from JSON text; {@code source} names the file in errors.
      *
@@ -56,8 +76,9 @@ public final class ModelJson {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not valid JSON: " + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            var at = e.getLocation();
+            throw new IllegalArgumentException(source + ": not valid JSON: " + e.getOriginalMessage().replace('\n', ' ')
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         }
         JsonNode layerList;
         try {

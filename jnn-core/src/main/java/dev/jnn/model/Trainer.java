@@ -91,7 +91,13 @@ final class Trainer {
                     xin = xTrain.rows(from, to);
                     yin = yTrain.rows(from, to);
                 }
-                step(xin, yin, sums);
+                double loss = step(xin, yin, sums);
+                if (!Double.isFinite(loss)) {
+                    // before the step that would spread it: the weights stay finite, and so do saved files
+                    throw new IllegalStateException("the loss became " + loss + " at epoch " + (epoch + 1) + ", batch "
+                            + (b + 1) + " (learning rate " + model.optimizer.learningRate() + "): the fit diverged;"
+                            + " lower the learning rate or clip the gradients (--clip-norm)");
+                }
                 step++;
                 seen += to - from;
                 if (!fit.callbacks().isEmpty()) {
@@ -110,13 +116,20 @@ final class Trainer {
         return history;
     }
 
-    /** One optimizer step on a batch; adds the batch's loss and metrics, times its rows, into {@code sums}. */
-    private void step(Tensor x, Tensor y, double[] sums) {
-        gradients(x, y, sums);
+    /**
+     * One optimizer step on a batch, unless its loss is not finite; adds the batch's loss and metrics, times its
+     * rows, into {@code sums} and returns the loss with penalties.
+     */
+    private double step(Tensor x, Tensor y, double[] sums) {
+        double loss = gradients(x, y, sums);
+        if (!Double.isFinite(loss)) {
+            return loss;
+        }
         if (model.clipping != null) {
             model.clipping.apply(params);
         }
         model.optimizer.step(params);
+        return loss;
     }
 
     /**

@@ -114,6 +114,12 @@ public class GridSearchCV {
         if (!(estimator instanceof Classifier)) {
             throw new IllegalArgumentException("integer labels need a classifier; " + estimator + " is not one");
         }
+        for (String name : Settings.metrics(settings.scoring())) {
+            if (Scoring.REGRESSION.contains(name)) {
+                throw new IllegalArgumentException("scoring '" + name + "' scores a regressor; "
+                        + estimator.getClass().getSimpleName() + " is a classifier");
+            }
+        }
         CrossValidator cv = settings.cv() != null ? settings.cv() : new StratifiedKFold(5);
         return run(x, y, y.length, cv.split(x.rows(), y));
     }
@@ -122,6 +128,12 @@ public class GridSearchCV {
     public GridSearchCV fit(Tensor x, double[] y) {
         if (!(estimator instanceof Regressor)) {
             throw new IllegalArgumentException("real targets need a regressor; " + estimator + " is not one");
+        }
+        for (String name : Settings.metrics(settings.scoring())) {
+            if (!Scoring.REGRESSION.contains(name)) {
+                throw new IllegalArgumentException("scoring '" + name + "' scores a classifier; "
+                        + estimator.getClass().getSimpleName() + " is a regressor");
+            }
         }
         CrossValidator cv = settings.cv() != null ? settings.cv() : new KFold(5);
         return run(x, y, y.length, cv.split(x.rows(), null));

@@ -21,6 +21,9 @@ public interface Scoring {
     List<String> NAMES = List.of("accuracy", "balanced_accuracy", "f1_macro", "f1_weighted", "precision_macro",
             "recall_macro", "roc_auc", "roc_auc_ovr", "neg_log_loss", "r2", "neg_mean_squared_error", "neg_mean_absolute_error");
 
+    /** The names of the scorers for regressors; the others score classifiers. */
+    List<String> REGRESSION = List.of("r2", "neg_mean_squared_error", "neg_mean_absolute_error");
+
     /** The score of a fitted estimator on rows {@code x} with labels or targets {@code y}. */
     double score(Estimator estimator, Tensor x, Object y);
 
