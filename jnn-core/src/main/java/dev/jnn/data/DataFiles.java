@@ -145,6 +145,11 @@ public final class DataFiles {
         if (t.length != n) {
             throw new DataException(file + ": " + n + " feature rows but " + t.length + " labels");
         }
+        for (int i = 0; i < t.length; i++) {
+            if (!Double.isFinite(t[i])) {
+                throw new DataException(file + ": label " + i + " is " + t[i] + "; labels and targets must be finite");
+            }
+        }
         return Samples.of(file.toString(), rows, t);
     }
 

@@ -43,4 +43,16 @@ class NpzWriteTest {
         assertArrayEquals(new int[] {1}, set.test().y());
         assertEquals(false, Files.exists(dir.resolve("a.npz.tmp")));
     }
+
+    @Test
+    void nonFiniteLabelsAreRefusedWithTheirIndex(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("nan.npz");
+        Map<String, Tensor> arrays = new LinkedHashMap<>();
+        arrays.put("x", Tensor.wrap(new double[] {1, 2, 3}, 3, 1));
+        arrays.put("y", Tensor.wrap(new double[] {0, Double.NaN, 1}, 3));
+        NumpyFiles.writeNpz(f, arrays);
+        DataException e = org.junit.jupiter.api.Assertions.assertThrows(DataException.class,
+                () -> DataFiles.load(f, DataFiles.Options.DEFAULTS, DType.FLOAT64));
+        assertEquals(f + ": label 1 is NaN; labels and targets must be finite", e.getMessage());
+    }
 }
