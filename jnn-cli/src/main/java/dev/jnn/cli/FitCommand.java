@@ -111,6 +111,18 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private int fitAndReport() throws Exception {
+        OutputPaths.check("--report", report);
+        OutputPaths.check("--predictions", predictions);
+        OutputPaths.check("--save", save);
+        OutputPaths.check("--features-out", featuresOut);
+        OutputPaths.check("--save-architecture", modelOptions.saveArchitecture);
+        if (images != null) {
+            for (Path image : images) {
+                if (!java.nio.file.Files.isRegularFile(image) || !java.nio.file.Files.isReadable(image)) {
+                    throw new dev.jnn.data.DataException("--predict-image " + image + ": no such readable file");
+                }
+            }
+        }
         run.applyThreads();
         if (saveOptimizerState && (save == null || modelOptions.given())) {
             throw new IllegalArgumentException("--save-optimizer-state goes with --save, for an MLP");

@@ -151,6 +151,7 @@ final class SearchCommand implements Callable<Integer> {
         if (regressor && !model.equals("mlp")) {
             throw new IllegalArgumentException("--model " + model + " is a classifier: drop --regressor");
         }
+        OutputPaths.check("--results", results);
         run.applyThreads();
         DType type = run.dtype(DType.FLOAT64);
         Map<String, Object> space = SearchSpace.parse(params, randomSearch != null);

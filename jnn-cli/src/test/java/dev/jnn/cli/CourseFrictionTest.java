@@ -246,4 +246,19 @@ class CourseFrictionTest {
         assertEquals(2, cli.run("search", "--data", "iris", "--scoring", "r2", "--param", "alpha=1,2", "--quiet"));
         assertEquals("jnn: scoring 'r2' scores a regressor; MLPClassifier is a classifier", lines(cli)[0]);
     }
+
+    @Test
+    void outputsAndInputsAreCheckedBeforeTraining() {
+        CliRun cli = new CliRun();
+        assertEquals(2, cli.run("fit", "--data", "iris", "--report", "/nonexistent/dir/r.json"));
+        assertEquals("jnn: --report /nonexistent/dir/r.json: directory /nonexistent/dir does not exist", lines(cli)[0]);
+        assertEquals("", cli.out.toString(), "no training ran");
+        cli = new CliRun();
+        assertEquals(1, cli.run("fit", "--data", "digits", "--predict-image", "/nonexistent/digit.png"));
+        assertEquals("jnn: --predict-image /nonexistent/digit.png: no such readable file", lines(cli)[0]);
+        assertEquals("", cli.out.toString(), "no training ran");
+        cli = new CliRun();
+        assertEquals(2, cli.run("search", "--data", "iris", "--param", "alpha=1,2", "--results", "/nope/x.csv"));
+        assertEquals("jnn: --results /nope/x.csv: directory /nope does not exist", lines(cli)[0]);
+    }
 }
