@@ -56,6 +56,8 @@ final class StochasticSolver {
         int[] order = views ? null : new int[n];
         List<Parameter> params = m.net.parameters();
         Loss loss = m.lossFunction();
+        double lowest = Double.POSITIVE_INFINITY;
+        boolean divergenceSaid = false;
         for (int it = 0; it < p.maxIter(); it++) {
             if (p.shuffle()) {
                 rng.shuffle(idx);                // composes with the previous epochs' order, as scikit-learn does
@@ -87,6 +89,14 @@ final class StochasticSolver {
             m.loss = accumulated / n;
             m.t += n;
             m.lossCurve.add(m.loss);
+            // scikit-learn carries on silently; jnn says once that the fit is running away (not a parity warning:
+            // scikit-learn's own fits never reach it, as their losses do not grow a thousandfold)
+            if (!divergenceSaid && (!Double.isFinite(m.loss) || m.loss > 1000 * lowest)) {
+                divergenceSaid = true;
+                m.warn("The loss grew to " + m.loss + " at iteration " + m.nIter + " from " + lowest + ": the fit is"
+                        + " diverging; lower learning_rate_init.");
+            }
+            lowest = Math.min(lowest, m.loss);
             if (p.verbose()) {
                 m.say("Iteration " + m.nIter + ", loss = " + PyFormat.fixed(m.loss, 8));
             }
