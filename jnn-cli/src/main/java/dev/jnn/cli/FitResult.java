@@ -132,7 +132,7 @@ record FitResult(double fitSeconds, List<Double> epochSeconds, int testRows, Str
     void writePredictions(Path file) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (String p : predicted) {
-            sb.append(p).append('\n');
+            sb.append(PredictionsCsv.field(p)).append('\n');
         }
         AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
     }

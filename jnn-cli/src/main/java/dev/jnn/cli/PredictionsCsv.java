@@ -16,18 +16,23 @@ final class PredictionsCsv {
     private PredictionsCsv() {
     }
 
+    /** A field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, quote or line break. */
+    static String field(String s) {
+        return s.matches("(?s).*[\",\r\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
     /** Writes to {@code file} (atomically) or, when it is null, to {@code out}. */
     static void write(String[] labels, String[] classes, double[][] proba, Path file, PrintWriter out)
             throws IOException {
         StringBuilder csv = new StringBuilder("label");
         if (proba != null) {
             for (String c : classes) {
-                csv.append(",proba_").append(c);
+                csv.append(',').append(field("proba_" + c));
             }
         }
         csv.append('\n');
         for (int r = 0; r < labels.length; r++) {
-            csv.append(labels[r]);
+            csv.append(field(labels[r]));
             if (proba != null) {
                 for (double v : proba[r]) {
                     csv.append(',').append(PyFormat.repr(v));

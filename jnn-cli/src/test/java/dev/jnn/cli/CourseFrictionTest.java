@@ -261,4 +261,11 @@ class CourseFrictionTest {
         assertEquals(2, cli.run("search", "--data", "iris", "--param", "alpha=1,2", "--results", "/nope/x.csv"));
         assertEquals("jnn: --results /nope/x.csv: directory /nope does not exist", lines(cli)[0]);
     }
+
+    @Test
+    void predictionsQuoteLabelsAsRfc4180Does() {
+        assertEquals("\"x, y\"", PredictionsCsv.field("x, y"));
+        assertEquals("\"say \"\"hi\"\"\"", PredictionsCsv.field("say \"hi\""));
+        assertEquals("plain", PredictionsCsv.field("plain"));
+    }
 }
