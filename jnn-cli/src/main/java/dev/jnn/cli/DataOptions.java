@@ -101,18 +101,33 @@ final class DataOptions {
         if (first != null) {
             set = new Dataset(set.name(), head(set.train(), first), set.hasTest() ? set.test() : null);
         }
-        if (test != null && (unlabelled = unlabelledRows(test, set.train().x().cols(), dtype)) != null) {
-            note("--test " + test + " has no labels: training on all of --data, then writing the test rows'"
-                    + " predictions instead of a report");
-            set = new Dataset(set.name(), set.train(), set.train());
-        } else if (test != null) {
-            Dataset t = open(test, dtype, store);
-            Samples testRows = t.hasTest() ? t.test() : t.train();
-            if (testRows.x().cols() != set.train().x().cols()) {
-                throw new DataException(test + " has " + testRows.x().cols() + " features, but " + data + " has "
-                        + set.train().x().cols());
+        if (test != null) {
+            int features = set.train().x().cols();
+            Samples testRows;
+            if (Datasets.isCatalogueName(test) || labelFromFile) {
+                Dataset t = open(test, dtype, store);
+                testRows = t.hasTest() ? t.test() : t.train();
+            } else {
+                DataFiles.TestFile f = DataFiles.testFile(Path.of(test), new DataFiles.Options(xVar, yVar, labelColumn),
+                        dtype, features);
+                testRows = f.labelled();
+                unlabelled = f.features();
             }
-            set = new Dataset(set.name(), set.train(), testRows);
+            if (unlabelled != null) {
+                if (unlabelled.cols() != features) {
+                    throw new DataException(test + " has " + unlabelled.cols() + " features per row, but " + data
+                            + " has " + features);
+                }
+                note("--test " + test + " has no labels: training on all of --data, then writing the test rows'"
+                        + " predictions instead of a report");
+                set = new Dataset(set.name(), set.train(), set.train());
+            } else {
+                if (testRows.x().cols() != features) {
+                    throw new DataException(test + " has " + testRows.x().cols() + " features, but " + data + " has "
+                            + features);
+                }
+                set = new Dataset(set.name(), set.train(), testRows);
+            }
         } else if (!set.hasTest()) {
             int n = set.train().size();
             int nTest = TrainTestSplit.testCount(n, testSize);
@@ -154,54 +169,6 @@ final class DataOptions {
     /** The rows of an unlabelled --test file (see {@link #load}), or null when the test set has labels. */
     Tensor unlabelledTest() {
         return unlabelled;
-    }
-
-    /**
-     * A --test file's rows when it holds features only: a CSV with exactly {@code features} columns, an .npy, or
-     * an .npz or .mat without a label array; null for a catalogue set or a file with labels.
-     */
-    private Tensor unlabelledRows(String spec, int features, DType dtype) {
-        if (Datasets.isCatalogueName(spec) || labelFromFile) {
-            return null;
-        }
-        Path file = Path.of(spec);
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        Tensor x = null;
-        if (name.endsWith(".npy")) {
-            x = dev.jnn.data.NumpyFiles.readNpy(file, dtype);
-        } else if (name.endsWith(".npz") || name.endsWith(".mat")) {
-            java.util.Map<String, Tensor> arrays = name.endsWith(".npz") ? dev.jnn.data.NumpyFiles.readNpz(file, dtype)
-                    : dev.jnn.data.MatFiles.read(file, dtype);
-            boolean labels = yVar != null || arrays.containsKey("y") || arrays.containsKey("Y");
-            String xName = xVar != null ? xVar : arrays.containsKey("x") ? "x" : "X";
-            x = labels ? null : arrays.get(xName);
-        } else if (Files.isRegularFile(file)) {
-            Samples s = dev.jnn.data.CsvReader.read(file);            // the last column read as labels
-            if (s.x().cols() + 1 == features) {
-                double[] v = new double[s.size() * features];
-                for (int r = 0; r < s.size(); r++) {
-                    for (int c = 0; c < features - 1; c++) {
-                        v[r * features + c] = s.x().get(r, c);
-                    }
-                    try {
-                        v[r * features + features - 1] = Double.parseDouble(s.labels()[r]);
-                    } catch (NumberFormatException e) {
-                        throw new DataException(file + ": row " + (r + 1) + ", last column: '" + s.labels()[r]
-                                + "' is not a number, and the file has no label column to hold it");
-                    }
-                }
-                x = Tensor.wrap(v, s.size(), features).to(dtype);
-            }
-        }
-        if (x == null) {
-            return null;
-        }
-        int n = x.dim(0);
-        Tensor rows = x.rank() == 2 ? x : x.reshape(n, x.size() / Math.max(1, n));
-        if (rows.cols() != features) {
-            throw new DataException(file + " has " + rows.cols() + " features per row, but " + data + " has " + features);
-        }
-        return rows;
     }
 
     /** The class names of a catalogue --data set (Fashion-MNIST's "T-shirt/top"...), or null. */

@@ -157,9 +157,13 @@ final class FitCommand implements Callable<Integer> {
             Dataset set = dataOptions.load(explicit == null ? DType.FLOAT32 : explicit, !regressor, !quiet);
             Tensor unlabelled = unlabelledTest(set.train().x().dtype());
             for (Transformer t : features.transformers()) {
-                set = new Dataset(set.name(), set.train().withX(t.fitTransform(set.train().x())),
-                        set.test().withX(t.transform(set.test().x())));
-                unlabelled = unlabelled == null ? null : t.transform(unlabelled);
+                Samples train = set.train().withX(t.fitTransform(set.train().x()));
+                if (unlabelled == null) {
+                    set = new Dataset(set.name(), train, set.test().withX(t.transform(set.test().x())));
+                } else {                                   // the test part only stands in for the unlabelled rows
+                    set = new Dataset(set.name(), train, train);
+                    unlabelled = t.transform(unlabelled);
+                }
             }
             RunPlots figures = plots == null ? null : new RunPlots(plots);
             int code = ModelFit.run(modelOptions, mlp.params(), set, regressor, explicit, quiet, report, predictions,
@@ -197,16 +201,23 @@ final class FitCommand implements Callable<Integer> {
         Samples rawTrain = train;
         Samples rawTest = testSet;
         int rawFeatures = train.x().cols();
+        Tensor unlabelled = unlabelledTest(type);          // a --test file without labels: predictions, no report
         for (Transformer t : transforms) {
             train = train.withX(t.fitTransform(train.x()));
-            testSet = testSet.withX(t.transform(testSet.x()));
+            if (unlabelled == null) {
+                testSet = testSet.withX(t.transform(testSet.x()));
+            } else {
+                unlabelled = t.transform(unlabelled);
+            }
         }
         if (!quiet) {
             out.printf("%s on %s: %d training and %d test rows, %d features, %s%n", est.getClass().getSimpleName(),
-                    dataOptions.data, train.size(), testSet.size(), train.x().cols(), type.toString().toLowerCase(java.util.Locale.ROOT));
+                    dataOptions.data, train.size(), unlabelled == null ? testSet.size() : unlabelled.rows(),
+                    train.x().cols(), type.toString().toLowerCase(java.util.Locale.ROOT));
         }
         FitResult result;
         List<Double> losses;
+        double seconds;
         try (ProgressMonitor monitor = new ProgressMonitor(out, spec.commandLine().getErr(), !quiet && !main.verbose)) {
             est.setMonitor(monitor);
             long start = System.nanoTime();
@@ -220,26 +231,21 @@ final class FitCommand implements Callable<Integer> {
             } else {
                 ((MLPRegressor) est).fit(train.x(), train.targets());
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            seconds = (System.nanoTime() - start) / 1e9;
             monitor.close();
-            result = FitResult.of(est, testSet, intLabels, seconds, monitor.epochSeconds())
-                    .named(dataOptions.classNames());
+            result = unlabelled != null ? null : FitResult.of(est, testSet, intLabels, seconds,
+                    monitor.epochSeconds()).named(dataOptions.classNames());
             losses = monitor.losses();
         }
         if (!quiet) {
-            out.printf("Fitted in %.2f s: %d iterations, final loss %.6f%n%n", result.fitSeconds(),
-                    est.nIter(), est.loss());
+            out.printf("Fitted in %.2f s: %d iterations, final loss %.6f%n%n", seconds, est.nIter(), est.loss());
         }
-        if (unlabelledTest(type) != null) {
-            Tensor ux = unlabelledTest(type);
-            for (Transformer t : transforms) {
-                ux = t.transform(ux);
-            }
+        if (unlabelled != null) {
             if (est instanceof MLPClassifier clf) {
-                PredictionsCsv.write(clf.predictNames(ux), proba ? clf.classNames() : null,
-                        proba ? clf.predictProba(ux) : null, predictions, out);
+                PredictionsCsv.write(clf.predictNames(unlabelled), proba ? clf.classNames() : null,
+                        proba ? clf.predictProba(unlabelled) : null, predictions, out);
             } else {
-                PredictionsCsv.write(java.util.Arrays.stream(((MLPRegressor) est).predict(ux))
+                PredictionsCsv.write(java.util.Arrays.stream(((MLPRegressor) est).predict(unlabelled))
                         .mapToObj(dev.jnn.util.PyFormat::repr).toArray(String[]::new), null, null, predictions, out);
             }
             if (save != null) {

@@ -66,7 +66,7 @@ final class InfoCommand implements Callable<Integer> {
             return s.summary();
         }
         if (model instanceof dev.jnn.estimator.Perceptron p) {
-            return "coef " + p.coef().length + " x " + p.coef()[0].length + ", n_iter " + p.nIter() + "\nparams: "
+            return "coef " + p.coef().length + " x " + p.nFeaturesIn() + ", n_iter " + p.nIter() + "\nparams: "
                     + p.getParams();
         }
         if (model instanceof dev.jnn.estimator.SVC s) {

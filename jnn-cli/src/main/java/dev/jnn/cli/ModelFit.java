@@ -107,7 +107,8 @@ final class ModelFit {
                     ? " (" + named.name() + "'s)" : " (" + named.name() + "'s is " + named.recipe().describe() + ")"));
             int fitting = fit.trainingRows(train.size());
             out.printf("%nTraining on %s: %d training rows%s, testing on %d rows, %s, batch %d%n", set.name(), fitting,
-                    fitting < train.size() ? ", " + (train.size() - fitting) + " validation rows" : "", test.size(),
+                    fitting < train.size() ? ", " + (train.size() - fitting) + " validation rows" : "",
+                    unlabelled.rows() != null ? unlabelled.rows().rows() : test.size(),
                     model.dtype().toString().toLowerCase(java.util.Locale.ROOT), batch);
             out.flush();
             fit = fit.callbacks(new ProgressLogger(out, System.console() != null && System.console().isTerminal()));
@@ -126,6 +127,18 @@ final class ModelFit {
                 ? model.fit(train.x(), Tensor.wrap(train.targets(), train.size(), 1).to(model.dtype()), fit)
                 : model.fit(train.x(), train.classIndices(), fit);
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (unlabelled.rows() != null) {                   // the test rows have no labels: predictions only
+            Tensor u = unlabelled.rows();
+            String[] labels = regressor ? Arrays.stream(model.predict(u).toDoubleArray())
+                    .mapToObj(dev.jnn.util.PyFormat::repr).toArray(String[]::new)
+                    : Arrays.stream(model.predictClasses(u)).mapToObj(i -> classes[i]).toArray(String[]::new);
+            PredictionsCsv.write(labels, unlabelled.proba() ? classes : null,
+                    unlabelled.proba() ? probabilities(model.predict(u)) : null, predictions, out);
+            if (save != null) {
+                dev.jnn.io.ModelFiles.save(model, classes, save);
+            }
+            return 0;
+        }
         FitResult result;
         if (regressor) {
             double[] p = model.predict(test.x()).toDoubleArray();
@@ -138,18 +151,6 @@ final class ModelFit {
         }
         if (!quiet) {
             out.printf("Fitted in %.2f s (%.2f s per epoch)%n", seconds, seconds / history.epochs());
-        }
-        if (unlabelled.rows() != null) {
-            Tensor u = unlabelled.rows();
-            String[] labels = regressor ? Arrays.stream(model.predict(u).toDoubleArray())
-                    .mapToObj(dev.jnn.util.PyFormat::repr).toArray(String[]::new)
-                    : Arrays.stream(model.predictClasses(u)).mapToObj(i -> classes[i]).toArray(String[]::new);
-            PredictionsCsv.write(labels, unlabelled.proba() ? classes : null,
-                    unlabelled.proba() ? probabilities(model.predict(u)) : null, predictions, out);
-            if (save != null) {
-                dev.jnn.io.ModelFiles.save(model, classes, save);
-            }
-            return 0;
         }
         int[] testIndex = regressor ? null : indicesAmong(test, classes);
         if (regressor || testIndex != null) {

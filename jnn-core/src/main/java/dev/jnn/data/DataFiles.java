@@ -59,7 +59,11 @@ public final class DataFiles {
         if (!name.endsWith(".npz") || !Files.exists(file)) {
             return Dataset.of(load(file, options, dtype));
         }
-        Map<String, Tensor> arrays = NumpyFiles.readNpz(file, dtype);
+        return npzDataset(file, NumpyFiles.readNpz(file, dtype), options);
+    }
+
+    /** The rows of an {@code .npz}'s arrays, with {@code x_test}/{@code y_test} as the test split when it has them. */
+    private static Dataset npzDataset(Path file, Map<String, Tensor> arrays, Options options) {
         Samples train = fromArrays(file, arrays, options);
         if (options.xVar() == null && options.yVar() == null) {
             if (arrays.containsKey("x_test") && arrays.containsKey("y_test")) {
@@ -72,6 +76,60 @@ public final class DataFiles {
             }
         }
         return Dataset.of(train);
+    }
+
+    /**
+     * A test file, read once: its labelled rows, or, when it holds no labels, its feature rows.
+     *
+     * @param labelled the labelled rows (an .npz's {@code x_test}/{@code y_test} when it has them), or null
+     * @param features the rows of a file without labels, or null
+     */
+    public record TestFile(Samples labelled, Tensor features) {
+    }
+
+    /**
+     * Reads a test file for a model of {@code features} inputs. It holds no labels when it is an {@code .npy}, an
+     * {@code .npz} or {@code .mat} without a label array, or a CSV (with no label column named) of exactly
+     * {@code features} columns, whose last column is then a feature too.
+     */
+    public static TestFile testFile(Path file, Options options, DType dtype, int features) {
+        if (!Files.exists(file)) {
+            throw new DataException(file + ": no such file");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".npy")) {
+            return new TestFile(null, features(file, options.xVar(), dtype));
+        }
+        if (name.endsWith(".npz") || name.endsWith(".mat")) {
+            Map<String, Tensor> arrays = name.endsWith(".npz") ? NumpyFiles.readNpz(file, dtype)
+                    : MatFiles.read(file, dtype);
+            if (options.yVar() == null && !arrays.containsKey("y") && !arrays.containsKey("Y")) {
+                Tensor x = pick(file, arrays, options.xVar(), "x", "X");
+                int n = x.dim(0);
+                return new TestFile(null, x.rank() == 2 ? x : x.reshape(n, x.size() / Math.max(1, n)));
+            }
+            Dataset set = name.endsWith(".npz") ? npzDataset(file, arrays, options)
+                    : Dataset.of(fromArrays(file, arrays, options));
+            return new TestFile(set.hasTest() ? set.test() : set.train(), null);
+        }
+        Samples s = CsvReader.read(file, options.labelColumn()).to(dtype);
+        if (options.labelColumn() != null || s.x().cols() + 1 != features) {
+            return new TestFile(s, null);
+        }
+        // no label column: the column read as labels is the last feature
+        double[] v = new double[s.size() * features];
+        for (int r = 0; r < s.size(); r++) {
+            for (int c = 0; c < features - 1; c++) {
+                v[r * features + c] = s.x().get(r, c);
+            }
+            try {
+                v[r * features + features - 1] = Double.parseDouble(s.labels()[r]);
+            } catch (NumberFormatException e) {
+                throw new DataException(file + ": row " + (r + 1) + ", last column: '" + s.labels()[r]
+                        + "' is not a number, and the file has no label column to hold it");
+            }
+        }
+        return new TestFile(null, Tensor.wrap(v, s.size(), features).to(dtype));
     }
 
     /**

@@ -257,6 +257,12 @@ public final class Perceptron implements Classifier {
         return java.util.Arrays.stream(coef).map(double[]::clone).toArray(double[][]::new);
     }
 
+    /** {@code n_features_in_}: the features per row the fit saw. */
+    public int nFeaturesIn() {
+        requireFitted();
+        return coef[0].length;
+    }
+
     /** {@code intercept_}. */
     public double[] intercept() {
         requireFitted();

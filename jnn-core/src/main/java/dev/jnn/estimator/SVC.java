@@ -160,13 +160,13 @@ public final class SVC implements Classifier {
 
     @Override
     public int[] predict(Tensor x) {
-        int[] cls = classes == null ? null : classes.ints();
+        int[] cls = classes();
         return Arrays.stream(predictIndices(x)).map(i -> cls[i]).toArray();
     }
 
     /** The predicted labels as text. */
     public String[] predictNames(Tensor x) {
-        String[] names = classes == null ? null : classes.names();
+        String[] names = classNames();
         return Arrays.stream(predictIndices(x)).mapToObj(i -> names[i]).toArray(String[]::new);
     }
 
@@ -251,6 +251,11 @@ public final class SVC implements Classifier {
     /** {@code class_weight_}: the weight of each class that multiplied C. */
     public double[] classWeight() {
         return model().classWeight();
+    }
+
+    /** {@code n_features_in_}: the features per row the fit saw. */
+    public int nFeaturesIn() {
+        return model().features();
     }
 
     /** {@code support_}: the training row of each support vector, grouped by class. */

@@ -196,10 +196,10 @@ public final class ModelFiles {
             return java.util.Arrays.stream(s.inputShape()).reduce(1, (a, b) -> a * b);
         }
         if (model instanceof dev.jnn.estimator.Perceptron p) {
-            return p.coef()[0].length;
+            return p.nFeaturesIn();
         }
         if (model instanceof dev.jnn.estimator.SVC s) {
-            return s.supportVectors()[0].length;
+            return s.nFeaturesIn();
         }
         return ((MultilayerPerceptron) model).nFeaturesIn();
     }

@@ -61,7 +61,7 @@ final class OnnxExport {
         }
         if (model instanceof Perceptron p) {
             OnnxExport e = new OnnxExport(DType.FLOAT64);
-            return e.perceptron(p, e.input(p.coef()[0].length));
+            return e.perceptron(p, e.input(p.nFeaturesIn()));
         }
         if (model instanceof dev.jnn.estimator.SVC) {
             throw new IllegalArgumentException("ONNX export does not cover the SVC (its kernels would need"
