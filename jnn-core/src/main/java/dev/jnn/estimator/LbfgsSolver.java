@@ -29,6 +29,7 @@ final class LbfgsSolver {
         });
         objective.apply(r.x());
         m.nIter = Math.min(r.iterations(), p.maxIter());
+        m.lbfgsEvaluations = r.evaluations();
         m.loss = r.f();
         if (r.status() != 0) {
             m.warn("lbfgs failed to converge (status=" + r.status() + "):\n" + r.message() + ".\n\n"

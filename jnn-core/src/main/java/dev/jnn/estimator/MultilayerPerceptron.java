@@ -41,6 +41,8 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
     int nOutputs;
     Activation outActivation;
     int nIter;
+    /** Function evaluations of the last lbfgs fit (scipy's nfev), which scikit-learn does not keep; for tests. */
+    int lbfgsEvaluations;
     long t;
     double loss = Double.NaN;
     List<Double> lossCurve;

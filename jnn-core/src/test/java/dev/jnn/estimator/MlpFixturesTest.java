@@ -27,23 +27,35 @@ class MlpFixturesTest {
 
     @TestFactory
     Stream<DynamicTest> scikitLearnRuns() throws IOException {
+        return perCase("/fixtures/mlp.json", MlpFixturesTest::replay);
+    }
+
+    /** One dynamic test per entry of a fixture file's {@code cases}, named by its {@code name}. */
+    static Stream<DynamicTest> perCase(String resource, java.util.function.Consumer<JsonNode> replay)
+            throws IOException {
         JsonNode root;
-        try (InputStream in = MlpFixturesTest.class.getResourceAsStream("/fixtures/mlp.json")) {
+        try (InputStream in = MlpFixturesTest.class.getResourceAsStream(resource)) {
             root = new ObjectMapper().readTree(in);
         }
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode c : root.get("cases")) {
-            tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> replay(c)));
+            tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> replay.accept(c)));
         }
         return tests.stream();
     }
 
-    private static void replay(JsonNode c) {
+    /** An unfitted MLP of the case's {@code kind} with its {@code params}. */
+    static MultilayerPerceptron estimator(JsonNode c) {
         Map<String, Object> params = new LinkedHashMap<>();
         c.get("params").fields().forEachRemaining(e -> params.put(e.getKey(), value(e.getValue())));
         boolean classifier = c.get("kind").asText().equals("classifier");
         MultilayerPerceptron est = classifier ? new MLPClassifier() : new MLPRegressor();
         est.setParams(params);
+        return est;
+    }
+
+    private static void replay(JsonNode c) {
+        MultilayerPerceptron est = estimator(c);
         List<String> lines = new ArrayList<>();
         est.setMonitor(new FitMonitor() {
             @Override
