@@ -1,11 +1,13 @@
 package dev.jnn.estimator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jnn.tensor.Tensor;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,18 +21,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * lbfgs at level D: scikit-learn 1.2.1 fits, with what scipy 1.10's L-BFGS-B returned inside them, written by
- * {@code src/test/python/lbfgs_fixtures.py}. Every fit must end with the same status and warning, and follow the
- * reference's iterates to 1e-9 relative for as long as two reference runs under different OpenBLAS kernels agree
- * to 1e-10. Fits the reference reproduces to 1e-9 ("stable") must also give the same iteration and evaluation
- * counts, the final loss to 1e-9 relative and the same predictions.
+ * {@code src/test/python/lbfgs_fixtures.py}. Every fit must follow the reference's iterates to 1e-9 relative for
+ * as long as two reference runs under different OpenBLAS kernels agree to 1e-11, and end with the same status and
+ * warning where both runs do. Fits the reference reproduces to 1e-9 ("stable") must also give the same iteration
+ * and evaluation counts, the final loss to 1e-9 relative and the same predictions.
  */
 class LbfgsFixturesTest {
     @TestFactory
     Stream<DynamicTest> scipyRuns() throws IOException {
-        return MlpFixturesTest.perCase("/fixtures/lbfgs.json", LbfgsFixturesTest::replay);
+        JsonNode root;
+        try (InputStream in = LbfgsFixturesTest.class.getResourceAsStream("/fixtures/lbfgs.json")) {
+            root = new ObjectMapper().readTree(in);
+        }
+        JsonNode datasets = root.get("datasets");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode c : root.get("cases")) {
+            JsonNode data = datasets.get(c.get("data").asText());
+            tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> replay(c, data.get("x"), data.get("y"))));
+        }
+        return tests.stream();
     }
 
-    private static void replay(JsonNode c) {
+    private static void replay(JsonNode c, JsonNode xs, JsonNode y) {
         MultilayerPerceptron est = MlpFixturesTest.estimator(c);
         List<Double> iterateLosses = new ArrayList<>();
         est.setMonitor(new FitMonitor() {
@@ -39,8 +51,7 @@ class LbfgsFixturesTest {
                 iterateLosses.add(loss);
             }
         });
-        Tensor x = Tensor.of(matrix(c.get("x")));
-        JsonNode y = c.get("y");
+        Tensor x = Tensor.of(matrix(xs));
         boolean rows = y.get(0).isArray();
         if (est instanceof MLPClassifier clf) {
             if (rows) {
@@ -54,9 +65,11 @@ class LbfgsFixturesTest {
             ((MLPRegressor) est).fit(x, doubles(y));
         }
         String summary = "nit/nfev " + est.nIter() + "/" + est.lbfgsEvaluations + " loss " + est.loss();
-        List<String> warnings = new ArrayList<>();
-        c.get("warnings").forEach(w -> warnings.add(w.asText()));
-        assertEquals(warnings, est.warnings(), summary);
+        if (c.get("status").asInt() == c.get("alt").get("status").asInt()) {
+            List<String> warnings = new ArrayList<>();
+            c.get("warnings").forEach(w -> warnings.add(w.asText()));
+            assertEquals(warnings, est.warnings(), summary);
+        }
         double[] reference = doubles(c.get("iterate_losses"));
         int agreeing = c.get("agreeing_iterates").asInt();
         for (int k = 0; k < Math.min(agreeing, reference.length); k++) {
