@@ -98,6 +98,12 @@ final class DataOptions {
         }
         DataStore store = DataStore.fromEnvironment(new DownloadProgress(progress));
         Dataset set = open(data, dtype, store);
+        if (stratify) {   // a classifier: numbers with fractions are targets, not classes
+            set.train().requireClassLabels();
+            if (set.hasTest()) {
+                set.test().requireClassLabels();
+            }
+        }
         if (first != null) {
             set = new Dataset(set.name(), head(set.train(), first), set.hasTest() ? set.test() : null);
         }
@@ -112,6 +118,9 @@ final class DataOptions {
                         dtype, features);
                 testRows = f.labelled();
                 unlabelled = f.features();
+            }
+            if (stratify && testRows != null) {
+                testRows.requireClassLabels();
             }
             if (unlabelled != null) {
                 if (unlabelled.cols() != features) {

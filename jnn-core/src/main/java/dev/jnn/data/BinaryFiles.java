@@ -1,6 +1,7 @@
 package dev.jnn.data;
 
-import java.io.ByteArrayOutputStream;
+import dev.jnn.util.MemoryBudget;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -25,6 +26,14 @@ final class BinaryFiles {
 
     /** The file's bytes, decompressed when it starts with the gzip magic number. */
     static byte[] readAll(Path file) {
+        return readAll(file, (head, length) -> true);
+    }
+
+    /**
+     * The file's bytes, decompressed when it starts with the gzip magic number, in which case {@code header} sees
+     * the decompressed bytes as they arrive.
+     */
+    static byte[] readAll(Path file, HeaderCheck header) {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
@@ -33,7 +42,7 @@ final class BinaryFiles {
             byte[] raw = Files.readAllBytes(file);
             if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
                 try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw), 1 << 16)) {
-                    return drain(in, file.toString(), MAX_BYTES);
+                    return drain(in, file.toString(), MAX_BYTES, header);
                 }
             }
             return raw;
@@ -48,20 +57,55 @@ final class BinaryFiles {
         }
     }
 
-    /** Reads a stream to its end, failing once it passes {@code cap} bytes. */
+    /**
+     * Looks at the first bytes of a decompressing stream as they arrive, so that a bad magic number or a header
+     * declaring more than the heap can hold fails at once rather than after the whole stream is inflated.
+     */
+    @FunctionalInterface
+    interface HeaderCheck {
+        /** Checks {@code head[0, length)}; returns true once it has seen enough, and throws on a bad header. */
+        boolean seen(byte[] head, int length);
+    }
+
+    /** Reads a stream to its end, failing once it passes {@code cap} bytes or the memory budget. */
     static byte[] drain(InputStream in, String name, long cap) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+        return drain(in, name, cap, (head, length) -> true);
+    }
+
+    /**
+     * Reads a stream to its end, showing its first bytes to {@code header} as they arrive, and failing once it
+     * passes {@code cap} bytes or a third of the memory budget (the growing buffer, its copy and the decoded array).
+     */
+    static byte[] drain(InputStream in, String name, long cap, HeaderCheck header) throws IOException {
         byte[] buf = new byte[1 << 16];
-        long total = 0;
+        int total = 0;
+        boolean checked = false;
         int n;
-        while ((n = in.read(buf)) > 0) {
+        while ((n = in.read(buf, total, buf.length - total)) > 0) {
             total += n;
-            if (total > cap) {
-                throw new DataException(name + ": more than " + cap + " bytes after decompression");
+            if (!checked) {
+                checked = header.seen(buf, total);
             }
-            out.write(buf, 0, n);
+            if (total == buf.length) {
+                long grown = Math.min(Math.min(cap, MAX_BYTES) + 1, 2L * buf.length);
+                if (total > cap) {
+                    throw new DataException(name + ": more than " + cap + " bytes after decompression");
+                }
+                String shortfall = MemoryBudget.shortfall(name + ": decompressing past " + total + " bytes",
+                        3 * grown, 1);
+                if (shortfall != null) {
+                    throw new DataException(shortfall);
+                }
+                buf = Arrays.copyOf(buf, (int) grown);
+            }
         }
-        return out.toByteArray();
+        if (total > cap) {
+            throw new DataException(name + ": more than " + cap + " bytes after decompression");
+        }
+        if (!checked) {
+            header.seen(buf, total);
+        }
+        return Arrays.copyOf(buf, total);
     }
 
     /** Fails unless {@code n} bytes are available at {@code pos}. */
@@ -70,6 +114,20 @@ final class BinaryFiles {
             throw new DataException(name + ": truncated at byte " + Math.min(pos, data.length) + ": " + what + " needs "
                     + n + " bytes, " + Math.max(0, data.length - pos) + " remain");
         }
+    }
+
+    /**
+     * The product of dimensions, or an error when it overflows the given limit or when the decoded array, of
+     * {@code decodedSize} bytes an element, would not fit the memory budget.
+     */
+    static long count(long[] shape, long elementSize, long decodedSize, String name, long offset) {
+        long count = count(shape, elementSize, name, offset);
+        String shortfall = MemoryBudget.shortfall(name + ": the header's shape " + Arrays.toString(shape)
+                + " (at byte " + offset + ")", count, decodedSize);
+        if (shortfall != null) {
+            throw new DataException(shortfall);
+        }
+        return count;
     }
 
     /** The product of dimensions, or an error when it overflows the given limit. */

@@ -1,5 +1,8 @@
 package dev.jnn.data;
 
+import dev.jnn.util.MemoryBudget;
+import dev.jnn.util.PyFormat;
+
 import dev.jnn.tensor.Tensor;
 
 import java.io.BufferedReader;
@@ -59,7 +62,7 @@ public final class CsvReader {
         String spec = labelColumn == null ? "-1" : labelColumn.strip();
         boolean byIndex = spec.matches("-?\\d+");
         int labelIndex = byIndex ? Integer.parseInt(spec) : -1;
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader r = new BufferedReader(new InputStreamReader(new LineLimit(in, name), StandardCharsets.UTF_8));
         List<double[]> rows = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         int width = -1;
@@ -111,6 +114,14 @@ public final class CsvReader {
                 row[at++] = number(f, name, lineNo, c);
             }
             rows.add(row);
+            if (rows.size() >= 1024 && Integer.bitCount(rows.size()) == 1) {
+                // as many rows again, and the final copy of the features: refuse before the heap runs out
+                String shortfall = MemoryBudget.shortfall(name + ": " + rows.size() + " rows of " + (width - 1)
+                        + " features and more", rows.size(), 16L * (width - 1) + 96);
+                if (shortfall != null) {
+                    throw new DataException(shortfall);
+                }
+            }
         }
         if (rows.isEmpty()) {
             throw new DataException(name + ": no data rows");
@@ -164,7 +175,7 @@ public final class CsvReader {
 
     private static boolean isNumber(String s) {
         try {
-            Double.parseDouble(s);
+            PyFormat.parseFloat(s);
             return !s.isEmpty();
         } catch (NumberFormatException e) {
             return false;
@@ -176,13 +187,61 @@ public final class CsvReader {
             throw new DataException(name + " line " + line + ", column " + (col + 1) + ": missing value");
         }
         try {
-            double v = Double.parseDouble(f);
+            double v = PyFormat.parseFloat(f);
             if (!Double.isFinite(v)) {
                 throw new DataException(name + " line " + line + ", column " + (col + 1) + ": value is not finite: '" + f + "'");
             }
             return v;
         } catch (NumberFormatException e) {
             throw new DataException(name + " line " + line + ", column " + (col + 1) + ": not a number: '" + f + "'");
+        }
+    }
+
+    /**
+     * Passes bytes through, failing once a line grows past what the heap can split into fields (about 48 bytes a
+     * character: the line, its fields and their numbers), so that a file without line breaks, or {@code /dev/zero},
+     * stops with one line instead of exhausting the heap.
+     */
+    private static final class LineLimit extends java.io.FilterInputStream {
+        private static final int BYTES_PER_CHAR = 48;
+        private final String name;
+        private final long cap;
+        private long sinceBreak;
+        private int line = 1;
+
+        LineLimit(InputStream in, String name) {
+            super(in);
+            this.name = name;
+            this.cap = Math.max(1 << 16, MemoryBudget.available() / BYTES_PER_CHAR);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                see(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            for (int i = 0; i < n; i++) {
+                see(b[off + i]);
+            }
+            return n;
+        }
+
+        private void see(int b) {
+            if (b == '\n') {
+                sinceBreak = 0;
+                line++;
+            } else if (++sinceBreak > cap) {
+                throw new DataException(name + " line " + line + ": more than " + cap + " bytes without a line break;"
+                        + " splitting it into fields needs more than the " + MemoryBudget.human(MemoryBudget.available())
+                        + " the heap has left (raise the JVM's -Xmx, or check the file)");
+            }
         }
     }
 

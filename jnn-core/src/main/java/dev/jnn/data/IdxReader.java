@@ -1,6 +1,7 @@
 package dev.jnn.data;
 
 import dev.jnn.tensor.DType;
+import dev.jnn.util.PyFormat;
 import dev.jnn.tensor.Tensor;
 
 import java.nio.ByteOrder;
@@ -19,26 +20,25 @@ public final class IdxReader {
 
     /** The array in {@code file} as a tensor of the given dtype, with the file's shape. */
     public static Tensor read(Path file, DType dtype) {
-        return parse(BinaryFiles.readAll(file), file.toString(), dtype);
+        return parse(BinaryFiles.readAll(file, headerCheck(file.toString(), dtype)), file.toString(), dtype);
     }
 
-    /** The labels in a rank-1 IDX file as ints. */
-    public static int[] readLabels(Path file) {
-        Tensor t = read(file, DType.FLOAT64);
-        if (t.rank() != 1) {
-            throw new DataException(file + ": expected a rank-1 label file, found shape " + Arrays.toString(t.shape()));
-        }
-        double[] d = t.doubleData();
-        int[] out = new int[d.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (int) d[i];
-        }
-        return out;
+    /** Checks a compressed IDX stream's header as its first bytes arrive. */
+    static BinaryFiles.HeaderCheck headerCheck(String name, DType dtype) {
+        return (head, length) -> header(head, length, name, dtype) != null;
     }
 
-    /** Parses the bytes of an IDX file; {@code name} is used in messages. */
-    static Tensor parse(byte[] data, String name, DType dtype) {
-        BinaryFiles.need(data, 0, 4, name, "the magic number");
+    private record Header(ElementType type, long[] dims, long count) {
+    }
+
+    /**
+     * The header in {@code data[0, length)}, or null while those bytes end inside it. A bad magic number fails at
+     * once, and so does a shape whose decoded array would not fit the memory budget.
+     */
+    private static Header header(byte[] data, int length, String name, DType dtype) {
+        if (length < 4) {
+            return null;
+        }
         int zero = ((data[0] & 0xff) << 8) | (data[1] & 0xff);
         int code = data[2] & 0xff;
         int rank = data[3] & 0xff;
@@ -55,7 +55,9 @@ public final class IdxReader {
             throw new DataException(name + ": not an IDX file: bad magic number 0x"
                     + String.format("%02x%02x%02x%02x", data[0], data[1], data[2], data[3]) + " at byte 0");
         }
-        BinaryFiles.need(data, 4, 4L * rank, name, "the " + rank + " dimensions");
+        if (length < 4 + 4 * rank) {
+            return null;
+        }
         long[] dims = new long[rank];
         for (int i = 0; i < rank; i++) {
             int p = 4 + 4 * i;
@@ -65,7 +67,39 @@ public final class IdxReader {
                 throw new DataException(name + ": dimension " + dims[i] + " at byte " + p + " is too large");
             }
         }
-        long count = BinaryFiles.count(dims, type.size, name, 4);
+        return new Header(type, dims, BinaryFiles.count(dims, type.size, dtype.bytes(), name, 4));
+    }
+
+    /** The labels in a rank-1 IDX file as ints. */
+    public static int[] readLabels(Path file) {
+        Tensor t = read(file, DType.FLOAT64);
+        if (t.rank() != 1) {
+            throw new DataException(file + ": expected a rank-1 label file, found shape " + Arrays.toString(t.shape()));
+        }
+        double[] d = t.doubleData();
+        int[] out = new int[d.length];
+        for (int i = 0; i < out.length; i++) {
+            // IDX labels are class numbers; a float label file must hold whole numbers in int range, >= 0.
+            if (!(d[i] >= 0 && d[i] <= Integer.MAX_VALUE && d[i] == Math.rint(d[i]))) {
+                throw new DataException(file + ": label " + PyFormat.repr(d[i]) + " at index " + i
+                        + " is not a class number (a whole number >= 0)");
+            }
+            out[i] = (int) d[i];
+        }
+        return out;
+    }
+
+    /** Parses the bytes of an IDX file; {@code name} is used in messages. */
+    static Tensor parse(byte[] data, String name, DType dtype) {
+        BinaryFiles.need(data, 0, 4, name, "the magic number");
+        Header h = header(data, data.length, name, dtype);
+        if (h == null) {
+            BinaryFiles.need(data, 4, 4L * (data[3] & 0xff), name, "the " + (data[3] & 0xff) + " dimensions");
+        }
+        ElementType type = h.type;
+        long[] dims = h.dims;
+        long count = h.count;
+        int rank = dims.length;
         long body = 4 + 4L * rank;
         long expected = body + count * type.size;
         if (expected > data.length) {

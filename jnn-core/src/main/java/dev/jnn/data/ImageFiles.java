@@ -1,5 +1,7 @@
 package dev.jnn.data;
 
+import dev.jnn.util.MemoryBudget;
+
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
 
@@ -31,7 +33,7 @@ public final class ImageFiles {
             if (!Files.isRegularFile(file)) {
                 throw new DataException(file + ": no such file");
             }
-            img = ImageIO.read(file.toFile());
+            img = decode(file);
         } catch (IOException e) {
             throw new DataException(file + ": cannot decode the image (" + e.getMessage() + ")");
         }
@@ -40,6 +42,32 @@ public final class ImageFiles {
         }
         double[][] gray = gray(img, invert);
         return Tensor.wrap(toMnist(gray), 1, SIDE * SIDE).to(dtype);
+    }
+
+    /**
+     * Decodes an image after checking its dimensions, which the header gives, against the memory budget (the
+     * decoded raster and the gray copy, about 12 bytes a pixel); null when no reader knows the format.
+     */
+    private static BufferedImage decode(Path file) throws IOException {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return null;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long w = reader.getWidth(0);
+                long h = reader.getHeight(0);
+                String shortfall = MemoryBudget.shortfall(file + ": a " + w + "×" + h + " image", w * h, 12);
+                if (shortfall != null) {
+                    throw new DataException(shortfall);
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     /** Luminance in [0, 1] with ink high; transparent pixels count as background. */

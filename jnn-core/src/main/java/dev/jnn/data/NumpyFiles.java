@@ -26,6 +26,8 @@ import java.util.zip.ZipInputStream;
  */
 public final class NumpyFiles {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    /** The longest header accepted; numpy writes a few hundred bytes, and refuses more than 10000 by default. */
+    private static final int MAX_HEADER = 1 << 20;
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-z?])(\\d*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
@@ -35,7 +37,7 @@ public final class NumpyFiles {
 
     /** The array in a {@code .npy} file. */
     public static Tensor readNpy(Path file, DType dtype) {
-        return parseNpy(BinaryFiles.readAll(file), file.toString(), dtype);
+        return parseNpy(BinaryFiles.readAll(file, headerCheck(file.toString(), dtype)), file.toString(), dtype);
     }
 
     /** Every array in a {@code .npz} archive, by name (without {@code .npy}), in archive order. */
@@ -50,7 +52,8 @@ public final class NumpyFiles {
             while ((e = in.getNextEntry()) != null) {
                 String entry = e.getName();
                 String name = entry.endsWith(".npy") ? entry.substring(0, entry.length() - 4) : entry;
-                byte[] bytes = BinaryFiles.drain(in, file + "!" + entry, BinaryFiles.MAX_BYTES);
+                byte[] bytes = BinaryFiles.drain(in, file + "!" + entry, BinaryFiles.MAX_BYTES,
+                        headerCheck(file + "!" + entry, dtype));
                 out.put(name, parseNpy(bytes, file + "!" + entry, dtype));
             }
         } catch (ZipException | java.io.EOFException e) {
@@ -135,8 +138,44 @@ public final class NumpyFiles {
     /** Parses the bytes of a {@code .npy} file; {@code name} is used in messages. */
     static Tensor parseNpy(byte[] data, String name, DType dtype) {
         BinaryFiles.need(data, 0, 10, name, "the .npy preamble");
+        Header h = header(data, data.length, name, dtype);
+        if (h == null) {
+            throw new DataException(name + ": truncated at byte " + data.length + ": the .npy header is longer than"
+                    + " the file");
+        }
+        long expected = h.start + h.count * h.type.size;
+        if (expected != data.length) {
+            throw new DataException(name + ": " + (expected > data.length ? "truncated" : "size mismatch")
+                    + ": the header declares shape " + Arrays.toString(h.dims) + " of " + h.descr + ", "
+                    + (expected - h.start) + " data bytes from byte " + h.start + ", but the file has "
+                    + (data.length - h.start));
+        }
+        int[] shape = h.dims.length == 0 ? new int[]{1} : Arrays.stream(h.dims).mapToInt(d -> (int) d).toArray();
+        return h.type.decode(data, h.start, h.order, dtype, shape, h.fortran);
+    }
+
+    /** Checks a {@code .npy} stream's header as its first bytes arrive (inside an archive, or gzip-compressed). */
+    static BinaryFiles.HeaderCheck headerCheck(String name, DType dtype) {
+        return (head, length) -> header(head, length, name, dtype) != null;
+    }
+
+    private record Header(ElementType type, ByteOrder order, long[] dims, boolean fortran, int start, long count,
+                          String descr) {
+    }
+
+    /**
+     * The header in {@code data[0, length)}, or null while those bytes end inside it. A bad magic number, version
+     * or header fails at once, and so does a shape whose decoded array would not fit the memory budget.
+     */
+    private static Header header(byte[] data, int length, String name, DType dtype) {
+        if (length < MAGIC.length) {
+            return null;
+        }
         if (!Arrays.equals(Arrays.copyOf(data, MAGIC.length), MAGIC)) {
             throw new DataException(name + ": not a .npy file: bad magic number at byte 0");
+        }
+        if (length < 10) {
+            return null;
         }
         int major = data[6] & 0xff;
         int headerLen;
@@ -145,11 +184,13 @@ public final class NumpyFiles {
             headerLen = (data[8] & 0xff) | (data[9] & 0xff) << 8;
             headerStart = 10;
         } else if (major == 2 || major == 3) {
-            BinaryFiles.need(data, 0, 12, name, "the .npy preamble");
+            if (length < 12) {
+                return null;
+            }
             long len = ByteBuffer.wrap(data, 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
-            if (len > data.length) {
-                throw new DataException(name + ": header length " + len + " at byte 8 exceeds the file's "
-                        + data.length + " bytes");
+            if (len > MAX_HEADER) {
+                throw new DataException(name + ": header length " + len + " at byte 8 is larger than any .npy header"
+                        + " (at most " + MAX_HEADER + " bytes)");
             }
             headerLen = (int) len;
             headerStart = 12;
@@ -157,7 +198,9 @@ public final class NumpyFiles {
             throw new DataException(name + ": unsupported .npy format version " + major + "." + (data[7] & 0xff)
                     + " at byte 6");
         }
-        BinaryFiles.need(data, headerStart, headerLen, name, "the header");
+        if (length < headerStart + headerLen) {
+            return null;
+        }
         String header = new String(data, headerStart, headerLen,
                 major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         Matcher descr = DESCR.matcher(header);
@@ -169,17 +212,9 @@ public final class NumpyFiles {
         ElementType type = type(descr.group(2), descr.group(3), name, headerStart);
         ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         long[] dims = parseShape(shapeM.group(1), name, headerStart);
-        long count = BinaryFiles.count(dims, type.size, name, headerStart);
-        long start = headerStart + (long) headerLen;
-        long expected = start + count * type.size;
-        if (expected != data.length) {
-            throw new DataException(name + ": " + (expected > data.length ? "truncated" : "size mismatch")
-                    + ": the header declares shape " + Arrays.toString(dims) + " of " + descr.group(2)
-                    + descr.group(3) + ", " + (expected - start) + " data bytes from byte " + start + ", but the file has "
-                    + (data.length - start));
-        }
-        int[] shape = dims.length == 0 ? new int[]{1} : Arrays.stream(dims).mapToInt(d -> (int) d).toArray();
-        return type.decode(data, (int) start, order, dtype, shape, fortran.group(1).equals("True"));
+        long count = BinaryFiles.count(dims, type.size, dtype.bytes(), name, headerStart);
+        return new Header(type, order, dims, fortran.group(1).equals("True"), headerStart + headerLen, count,
+                descr.group(2) + descr.group(3));
     }
 
     private static ElementType type(String kind, String bytes, String name, int at) {

@@ -1,5 +1,7 @@
 package dev.jnn.data;
 
+import dev.jnn.util.PyFormat;
+
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;
@@ -54,6 +56,32 @@ public record Samples(String name, Tensor x, String[] labels) {
         return labels.length;
     }
 
+    /**
+     * Fails, as scikit-learn's {@code check_classification_targets} does, when these labels are numbers but not
+     * classes: every label reads as a number and one of them has a fraction or is not finite ("continuous"
+     * targets, which a classifier cannot take). Text labels, and numbers mixed with text, are class names.
+     */
+    public Samples requireClassLabels() {
+        int firstBad = -1;
+        for (int i = 0; i < labels.length; i++) {
+            double v;
+            try {
+                v = PyFormat.parseFloat(labels[i]);
+            } catch (NumberFormatException e) {
+                return this;
+            }
+            if (firstBad < 0 && !(Double.isFinite(v) && v == Math.rint(v))) {
+                firstBad = i;
+            }
+        }
+        if (firstBad >= 0) {
+            throw new DataException(name + ": label '" + labels[firstBad] + "' of row " + (firstBad + 1) + " is not a"
+                    + " class: the labels are continuous numbers, which a classifier cannot take (Unknown label type:"
+                    + " 'continuous'); use --regressor, or give whole-number or text classes");
+        }
+        return this;
+    }
+
     /** True when every label is an integer, so the classes are ints (else they are strings). */
     public boolean hasIntLabels() {
         for (String s : labels) {
@@ -82,7 +110,7 @@ public record Samples(String name, Tensor x, String[] labels) {
         double[] out = new double[labels.length];
         for (int i = 0; i < out.length; i++) {
             try {
-                out[i] = Double.parseDouble(labels[i]);
+                out[i] = PyFormat.parseFloat(labels[i]);
             } catch (NumberFormatException e) {
                 throw new DataException(name + ": target of row " + (i + 1) + " is not a number: '" + labels[i] + "'");
             }

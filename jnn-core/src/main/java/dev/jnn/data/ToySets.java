@@ -1,5 +1,7 @@
 package dev.jnn.data;
 
+import dev.jnn.util.MemoryBudget;
+
 import dev.jnn.tensor.Rng;
 import dev.jnn.tensor.Tensor;
 
@@ -120,6 +122,7 @@ public final class ToySets {
      */
     public static Samples spirals(int perArm, int arms, double noise, long seed) {
         checkCount(perArm, 1);
+        checkCount((int) Math.min(Integer.MAX_VALUE, (long) perArm * Math.max(1, arms)), 1);
         if (arms < 2) {
             throw new IllegalArgumentException("arms must be >= 2, got " + arms);
         }
@@ -209,5 +212,7 @@ public final class ToySets {
         if (n < min) {
             throw new IllegalArgumentException("the number of samples must be >= " + min + ", got " + n);
         }
+        // a row array, its label, the shuffled copy and the tensor: about 128 bytes a two-feature sample
+        MemoryBudget.require("a generated set of " + n + " samples", n, 128);
     }
 }

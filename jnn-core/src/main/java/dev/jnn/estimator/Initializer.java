@@ -1,5 +1,9 @@
 package dev.jnn.estimator;
 
+import java.util.Arrays;
+
+import dev.jnn.util.MemoryBudget;
+
 import dev.jnn.nn.Activation;
 import dev.jnn.nn.Dense;
 import dev.jnn.nn.Network;
@@ -28,6 +32,7 @@ final class Initializer {
         m.nIter = 0;
         m.t = 0;
         int[] units = layerUnits(m, features, outputs);
+        checkMemory(m, units, type);
         double factor = m.params.activation() == Activation.LOGISTIC ? 2.0 : 6.0;
         List<Dense> layers = new ArrayList<>();
         for (int i = 0; i + 1 < units.length; i++) {
@@ -60,6 +65,32 @@ final class Initializer {
             m.validationScores = null;
             m.bestValidationScore = null;
         }
+    }
+
+    /**
+     * Refuses layer sizes whose weights would not fit the heap: each weight has its value, its gradient and the
+     * best-loss snapshot, plus the solver's state (two moments for adam, a velocity for sgd, about 24 flat copies
+     * for lbfgs's pairs and line search), and each unit a row of activations and gradients per batch sample.
+     */
+    private static void checkMemory(MultilayerPerceptron m, int[] units, DType type) {
+        long weights = 0;
+        long perSample = 0;
+        for (int i = 0; i + 1 < units.length; i++) {
+            long layer = ((long) units[i] + 1) * units[i + 1];   // below 2^63 for int sizes
+            weights = Long.MAX_VALUE - weights < layer ? Long.MAX_VALUE : weights + layer;
+            perSample = Math.min(Long.MAX_VALUE / 4, perSample + 3L * units[i + 1]);
+        }
+        int copies = switch (m.params.solver()) {
+            case ADAM -> 5;
+            case SGD -> 4;
+            case LBFGS -> 27;
+        };
+        int batch = m.params.batchSize() == null ? 200 : m.params.batchSize();
+        long state = MemoryBudget.bytes(weights, copies);
+        long activations = MemoryBudget.bytes(perSample, batch);
+        long count = Long.MAX_VALUE - state < activations ? Long.MAX_VALUE : state + activations;
+        MemoryBudget.require(m.name() + " with hidden_layer_sizes " + Arrays.toString(m.params.hiddenLayerSizes())
+                + " on " + units[0] + " features (" + weights + " weights)", count, type.bytes());
     }
 
     private static int[] layerUnits(MultilayerPerceptron m, int features, int outputs) {

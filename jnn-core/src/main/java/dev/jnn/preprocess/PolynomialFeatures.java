@@ -1,9 +1,12 @@
 package dev.jnn.preprocess;
 
+import dev.jnn.util.MemoryBudget;
+
 import dev.jnn.api.Transformer;
 
 import dev.jnn.tensor.Tensor;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,12 +46,48 @@ public final class PolynomialFeatures implements Transformer {
                     + " empty output array.");
         }
         x.requireRank(2);
+        long outputs = outputCount(x.cols());
+        if (outputs > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("PolynomialFeatures(degree=" + degree + ") on " + x.cols()
+                    + " features would make " + (outputs == Long.MAX_VALUE ? "more than 2^63" : outputs)
+                    + " output features, more than one array can index");
+        }
+        // the terms, and the transformed rows that follow
+        MemoryBudget.require("PolynomialFeatures(degree=" + degree + ") on " + x.cols() + " features: " + outputs
+                + " output features for " + x.rows() + " rows", MemoryBudget.bytes(outputs, x.rows() + 4L),
+                x.dtype().bytes());
         nFeaturesIn = x.cols();
         terms = new ArrayList<>();
         for (int d = includeBias ? 0 : 1; d <= degree; d++) {
             combine(new int[d], 0, 0, nFeaturesIn);
         }
         return this;
+    }
+
+    /** The number of output columns for n inputs: Σ over degrees of C(n + d − 1, d), or C(n, d) for interactions. */
+    private long outputCount(int n) {
+        long total = 0;
+        for (int d = includeBias ? 0 : 1; d <= degree; d++) {
+            long c = 1;   // C(top, d) built up as C(top − d + k, k), exact at every step
+            long top = interactionOnly ? n : (long) n + d - 1;
+            for (int k = 1; k <= d && c > 0; k++) {
+                if (top - d + k <= 0) {
+                    c = 0;
+                    break;
+                }
+                BigInteger next = BigInteger.valueOf(c).multiply(BigInteger.valueOf(top - d + k))
+                        .divide(BigInteger.valueOf(k));
+                if (next.bitLength() > 62) {
+                    return Long.MAX_VALUE;
+                }
+                c = next.longValue();
+            }
+            total += c;
+            if (total > Long.MAX_VALUE / 2) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return total;
     }
 
     private void combine(int[] term, int at, int from, int n) {

@@ -28,7 +28,23 @@ public final class Parallel {
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be >= 0 (0 = default); got " + threads);
         }
-        configured = threads;
+        configured = checkLimit(threads, "threads");
+    }
+
+    /**
+     * The most threads a run may ask for: 8 per core, at least 64. Each kernel thread reserves a stack outside the
+     * heap, and past a few per core more threads only slow the kernels down.
+     */
+    public static int maxThreads() {
+        return Math.max(64, 8 * Runtime.getRuntime().availableProcessors());
+    }
+
+    private static int checkLimit(int threads, String source) {
+        if (threads > maxThreads()) {
+            throw new IllegalArgumentException(source + " must be <= " + maxThreads() + " (8 per core on this "
+                    + Runtime.getRuntime().availableProcessors() + "-core machine, at least 64); got " + threads);
+        }
+        return threads;
     }
 
     /**
@@ -67,7 +83,7 @@ public final class Parallel {
         try {
             int n = Integer.parseInt(value.trim());
             if (n >= 1) {
-                return n;
+                return checkLimit(n, source);
             }
         } catch (NumberFormatException ignored) {
             // reported below

@@ -1,5 +1,7 @@
 package dev.jnn.tensor;
 
+import dev.jnn.util.MemoryBudget;
+
 import java.util.Arrays;
 
 /**
@@ -39,6 +41,10 @@ public final class Tensor {
     public static Tensor zeros(DType dtype, int... shape) {
         int[] s = checkShape(shape);
         int n = sizeOf(s);
+        if (n >= 1 << 20) {   // small tensors cannot exhaust the heap; large ones are checked before allocating
+            MemoryBudget.require("a " + dtype.name().toLowerCase(java.util.Locale.ROOT) + " tensor of shape "
+                    + Arrays.toString(s), n, dtype.bytes());
+        }
         return dtype == DType.FLOAT32
                 ? new Tensor(dtype, s, new float[n], null, 0)
                 : new Tensor(dtype, s, null, new double[n], 0);

@@ -14,6 +14,28 @@ public final class PyFormat {
     private PyFormat() {
     }
 
+    private static final java.util.regex.Pattern FLOAT = java.util.regex.Pattern.compile(
+            "[+-]?(?:(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?|(?i:inf|infinity|nan))");
+
+    /**
+     * Parses number text as Python's {@code float()} and numpy's {@code loadtxt} read it: decimal digits with an
+     * optional fraction and exponent, or {@code inf}, {@code infinity}, {@code nan} in any case, with surrounding
+     * whitespace. Java-only forms ({@code 0x1p3}, {@code 1d}, {@code 2f}) are refused.
+     *
+     * @throws NumberFormatException when Python would refuse the text
+     */
+    public static double parseFloat(String text) {
+        String s = text.strip();
+        if (!FLOAT.matcher(s).matches()) {
+            throw new NumberFormatException("could not convert string to float: '" + text + "'");
+        }
+        String word = s.replaceFirst("^[+-]", "").toLowerCase(java.util.Locale.ROOT);
+        if (word.startsWith("inf")) {
+            return s.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        return word.equals("nan") ? Double.NaN : Double.parseDouble(s);
+    }
+
     /** Python's {@code repr(float(x))}: the shortest round-tripping digits, in Python's layout. */
     public static String repr(double x) {
         if (Double.isNaN(x)) {

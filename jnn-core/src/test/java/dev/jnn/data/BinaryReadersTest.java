@@ -156,4 +156,81 @@ class BinaryReadersTest {
         e = assertThrows(DataException.class, () -> IdxReader.read(f, DType.FLOAT64));
         assertTrue(e.getMessage().contains("bad magic number 0x01020304 at byte 0"), e.getMessage());
     }
+
+    /** An endless stream of one byte, standing for a decompression bomb's output; counts what was read. */
+    static final class Endless extends java.io.InputStream {
+        long served;
+        private final byte fill;
+
+        Endless(int fill) {
+            this.fill = (byte) fill;
+        }
+
+        @Override
+        public int read() {
+            served++;
+            return fill & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            java.util.Arrays.fill(b, off, off + len, fill);
+            served += len;
+            return len;
+        }
+    }
+
+    @Test
+    void compressedHeadersAreCheckedAsTheirFirstBytesArrive() throws IOException {
+        // an .npz entry declaring 40000 x 40000 uint8, 12 GB as float64: refused at its header, before it inflates
+        byte[] header = "{'descr': '|u1', 'fortran_order': False, 'shape': (40000, 40000), }\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ByteArrayOutputStream npy = new ByteArrayOutputStream();
+        npy.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length, 0});
+        npy.write(header);
+        npy.write(new byte[1 << 20]);
+        Path bomb = tmp.resolve("bomb.npz");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("x.npy"));
+            z.write(npy.toByteArray());
+            z.closeEntry();
+        }
+        DataException e = assertThrows(DataException.class, () -> NumpyFiles.readNpz(bomb, DType.FLOAT64));
+        assertTrue(e.getMessage().startsWith(bomb + "!x.npy: the header's shape [40000, 40000] (at byte 10)"
+                + " needs 11 GB (1600000000 × 8 bytes), more than the "), e.getMessage());
+
+        // a bad magic number fails after the first bytes of an endless stream, not at its end
+        Endless zeros = new Endless(0);
+        e = assertThrows(DataException.class, () -> BinaryFiles.drain(zeros, "s!x.npy", BinaryFiles.MAX_BYTES,
+                NumpyFiles.headerCheck("s!x.npy", DType.FLOAT64)));
+        assertEquals("s!x.npy: not a .npy file: bad magic number at byte 0", e.getMessage());
+        assertTrue(zeros.served <= 1 << 16, "read " + zeros.served + " bytes");
+        Endless idx = new Endless(1);
+        e = assertThrows(DataException.class, () -> BinaryFiles.drain(idx, "s.idx", BinaryFiles.MAX_BYTES,
+                IdxReader.headerCheck("s.idx", DType.FLOAT64)));
+        assertTrue(e.getMessage().startsWith("s.idx: not an IDX file: bad magic number 0x01010101"), e.getMessage());
+
+        // without a header to judge, the growing buffer stops at the budget, with one line
+        e = assertThrows(DataException.class, () -> BinaryFiles.drain(new Endless(7), "s.gz", Long.MAX_VALUE));
+        assertTrue(e.getMessage().startsWith("s.gz: decompressing past ") && e.getMessage().contains("the heap has"
+                + " left"), e.getMessage());
+    }
+
+    @Test
+    void idxLabelsMustBeClassNumbers() throws IOException {
+        for (double bad : new double[] {Double.NaN, 0.5, -1, Double.POSITIVE_INFINITY}) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            DataOutputStream d = new DataOutputStream(b);
+            d.write(new byte[] {0, 0, 0x0E, 1});
+            d.writeInt(3);
+            d.writeDouble(1);
+            d.writeDouble(bad);
+            d.writeDouble(2);
+            Path f = tmp.resolve("labels-idx1");
+            Files.write(f, b.toByteArray());
+            DataException e = assertThrows(DataException.class, () -> IdxReader.readLabels(f));
+            assertTrue(e.getMessage().startsWith(f + ": label ") && e.getMessage().endsWith(" at index 1 is not a class"
+                    + " number (a whole number >= 0)"), e.getMessage());
+        }
+    }
 }

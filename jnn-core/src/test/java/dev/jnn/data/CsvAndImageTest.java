@@ -102,4 +102,59 @@ class CsvAndImageTest {
         DataException e = assertThrows(DataException.class, () -> ImageFiles.readDigit(text, true, DType.FLOAT32));
         assertTrue(e.getMessage().startsWith(text.toString()), e.getMessage());
     }
+
+    @Test
+    void javaOnlyNumbersAreNotNumbers() throws IOException {
+        for (String javaOnly : new String[] {"0x1p3", "1d", "2f"}) {
+            Path f = tmp.resolve("java-" + javaOnly + ".csv");
+            Files.writeString(f, "1,2,0\n3," + javaOnly + ",1\n");
+            DataException e = assertThrows(DataException.class, () -> CsvReader.read(f));
+            assertEquals(f + " line 2, column 2: not a number: '" + javaOnly + "'", e.getMessage());
+        }
+        Path ok = tmp.resolve("python.csv");
+        Files.writeString(ok, "1e3, .5,0\n+2.,-1E-2,1\n");
+        assertArrayEquals(new double[] {1000, 0.5, 2, -0.01}, CsvReader.read(ok).x().toDoubleArray());
+    }
+
+    @Test
+    void continuousNumbersAreNotClasses() {
+        Tensor x = Tensor.zeros(DType.FLOAT64, 3, 1);
+        DataException e = assertThrows(DataException.class,
+                () -> Samples.of("t.npz", x, new double[] {1, 0.5, 2}).requireClassLabels());
+        assertEquals("t.npz: label '0.5' of row 2 is not a class: the labels are continuous numbers, which a classifier"
+                + " cannot take (Unknown label type: 'continuous'); use --regressor, or give whole-number or text"
+                + " classes", e.getMessage());
+        assertThrows(DataException.class, () -> new Samples("t.csv", x, new String[] {"1", "inf", "2"})
+                .requireClassLabels());
+        new Samples("t.csv", x, new String[] {"1", "cat", "0.5"}).requireClassLabels();   // text: class names
+        Samples.of("t.npz", x, new double[] {1, 0, 2}).requireClassLabels();
+    }
+
+    @Test
+    void aLineWithoutBreaksStopsAtTheBudget() {
+        BinaryReadersTest.Endless digits = new BinaryReadersTest.Endless('1');
+        DataException e = assertThrows(DataException.class, () -> CsvReader.read(digits, "/dev/zero", -1));
+        assertTrue(e.getMessage().startsWith("/dev/zero line 1: more than ") && e.getMessage().contains(" bytes without"
+                + " a line break; splitting it into fields needs more than the "), e.getMessage());
+        assertTrue(digits.served < Runtime.getRuntime().maxMemory() / 40, "read " + digits.served);
+    }
+
+    @Test
+    void anImageIsMeasuredBeforeItIsDecoded() throws IOException {
+        // a 40000 x 40000 PNG header (and no pixels): 1.6 G pixels, refused from the header alone
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17).put("IHDR".getBytes()).putInt(40000).putInt(40000)
+                .put(new byte[] {1, 0, 0, 0, 0});
+        png.write(new byte[] {0, 0, 0, 13});
+        png.write(ihdr.array());
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        png.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        Path f = tmp.resolve("huge.png");
+        Files.write(f, png.toByteArray());
+        DataException e = assertThrows(DataException.class, () -> ImageFiles.readDigit(f, false, DType.FLOAT32));
+        assertTrue(e.getMessage().startsWith(f + ": a 40000×40000 image needs 17 GB (1600000000 × 12 bytes), more"
+                + " than the "), e.getMessage());
+    }
 }
