@@ -96,6 +96,13 @@ final class DataOptions {
         if (firstTest != null && firstTest < 1) {
             throw new IllegalArgumentException("--first-test must be >= 1, got " + firstTest);
         }
+        if (data.isBlank()) {
+            throw new IllegalArgumentException("--data is empty: give a file or a dataset name (jnn datasets lists"
+                    + " them)");
+        }
+        if (test != null && test.isBlank()) {
+            throw new IllegalArgumentException("--test is empty: give a file or a dataset name");
+        }
         DataStore store = DataStore.fromEnvironment(new DownloadProgress(progress));
         Dataset set = open(data, dtype, store);
         if (stratify) {   // a classifier: numbers with fractions are targets, not classes

@@ -124,4 +124,15 @@ class DataCommandsTest {
             }
         }
     }
+
+    @Test
+    void anEmptyDataOrTestValueIsAUsageError() {
+        CliRun cli = new CliRun();
+        assertEquals(2, cli.run("fit", "--data", ""));
+        assertEquals("jnn: --data is empty: give a file or a dataset name (jnn datasets lists them)",
+                cli.err.toString().strip());
+        CliRun test = new CliRun();
+        assertEquals(2, test.run("fit", "--data", "iris", "--test", " "));
+        assertEquals("jnn: --test is empty: give a file or a dataset name", test.err.toString().strip());
+    }
 }

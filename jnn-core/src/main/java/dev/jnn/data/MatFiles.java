@@ -3,7 +3,8 @@ package dev.jnn.data;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
 
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 
 /**
  * MATLAB Level 5 {@code .mat} files (what {@code save -v7} writes and {@code scipy.io.loadmat} reads): compressed
@@ -182,28 +182,17 @@ public final class MatFiles {
         return new int[]{word, (int) n, pos + 8, (int) Math.min(end, pos + 8 + pad8(n))};
     }
 
+    /** A compressed element's bytes, inflated within the memory budget (see {@link BinaryFiles#drain}). */
     private static byte[] inflate(byte[] data, int start, int length, String name) {
-        Inflater inf = new Inflater();
-        inf.setInput(data, start, length);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(1 << 20, Math.max(64, length * 4)));
-        byte[] buf = new byte[1 << 16];
-        try {
-            while (!inf.finished()) {
-                int n = inf.inflate(buf);
-                if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                    throw new DataException(name + ": truncated compressed data");
-                }
-                out.write(buf, 0, n);
-                if (out.size() > BinaryFiles.MAX_BYTES) {
-                    throw new DataException(name + ": more than " + BinaryFiles.MAX_BYTES + " bytes after decompression");
-                }
-            }
-        } catch (DataFormatException e) {
+        try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(data, start, length))) {
+            return BinaryFiles.drain(in, name, BinaryFiles.MAX_BYTES);
+        } catch (java.io.EOFException e) {
+            throw new DataException(name + ": truncated compressed data");
+        } catch (java.util.zip.ZipException e) {
             throw new DataException(name + ": corrupt compressed data (" + e.getMessage() + ")");
-        } finally {
-            inf.end();
+        } catch (java.io.IOException e) {
+            throw new DataException(name + ": " + e.getMessage(), e);
         }
-        return out.toByteArray();
     }
 
     private static long pad8(long n) {

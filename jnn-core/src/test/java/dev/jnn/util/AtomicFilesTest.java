@@ -53,4 +53,26 @@ class AtomicFilesTest {
             assertEquals(0, left.filter(p -> p.getFileName().toString().endsWith(".tmp")).count(), "no temporaries");
         }
     }
+
+    @Test
+    void longNamesWorkErrorsNameTheTargetAndStaleTemporariesGo(@TempDir Path dir) throws Exception {
+        Path legal = dir.resolve("r".repeat(250) + ".json");   // 255 bytes: the longest legal name
+        AtomicFiles.write(legal, new byte[] {7});
+        assertArrayEquals(new byte[] {7}, Files.readAllBytes(legal));
+        Path tooLong = dir.resolve("r".repeat(300) + ".json");
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> AtomicFiles.write(tooLong, new byte[] {1}));
+        assertEquals(tooLong + ": File name too long", e.getMessage());
+
+        Path stale = Files.createFile(dir.resolve(".report.json.abc123" + AtomicFiles.SUFFIX));
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()
+                - 25L * 3600 * 1000));
+        Path recent = Files.createFile(dir.resolve(".other.json.def456" + AtomicFiles.SUFFIX));
+        Path notOurs = Files.createFile(dir.resolve(".keep.tmp"));
+        Files.setLastModifiedTime(notOurs, Files.getLastModifiedTime(stale));
+        AtomicFiles.write(dir.resolve("report.json"), new byte[] {2});
+        assertEquals(false, Files.exists(stale), "a killed run's temporary, a day old, is removed");
+        assertEquals(true, Files.exists(recent), "a running write's temporary is left alone");
+        assertEquals(true, Files.exists(notOurs), "only jnn's temporaries are touched");
+    }
 }
