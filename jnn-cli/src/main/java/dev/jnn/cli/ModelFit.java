@@ -119,7 +119,7 @@ final class ModelFit {
         String[] classes = regressor ? null : train.classes();
         int outputs = model.outputShape()[model.outputShape().length - 1];
         if (!regressor && outputs != classes.length && !(outputs == 1 && classes.length == 2)) {
-            throw new IllegalArgumentException("the model has " + outputs + " outputs but the training data have "
+            throw new dev.jnn.data.DataException("the model has " + outputs + " outputs but the training data have "
                     + classes.length + " classes");
         }
         long start = System.nanoTime();

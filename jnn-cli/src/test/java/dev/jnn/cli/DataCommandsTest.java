@@ -135,4 +135,25 @@ class DataCommandsTest {
         assertEquals(2, test.run("fit", "--data", "iris", "--test", " "));
         assertEquals("jnn: --test is empty: give a file or a dataset name", test.err.toString().strip());
     }
+
+    @Test
+    void badValuesInTheDataExitOne(@TempDir Path tmp) throws IOException {
+        double[] x = new double[20 * 2];
+        double[] y = new double[20];
+        for (int i = 0; i < 20; i++) {
+            x[2 * i] = i;
+            x[2 * i + 1] = i % 3;
+            y[i] = i % 2;
+        }
+        x[11] = Double.NaN;
+        Path nan = tmp.resolve("nan.npz");
+        NumpyFiles.writeNpz(nan, java.util.Map.of("x", Tensor.wrap(x, 20, 2), "y", Tensor.wrap(y, 20)));
+        CliRun cli = new CliRun();
+        assertEquals(1, cli.run("fit", "--data", nan.toString()), cli.err.toString());
+        assertTrue(cli.err.toString().contains("jnn: Input X contains NaN."), cli.err.toString());
+
+        CliRun outputs = new CliRun();   // 3 classes for a network with 10 outputs
+        assertEquals(1, outputs.run("fit", "--model", "mlp-1200", "--data", "iris", "--epochs", "1"), outputs.err.toString());
+        assertEquals("jnn: the model has 10 outputs but the training data have 3 classes", outputs.err.toString().strip());
+    }
 }

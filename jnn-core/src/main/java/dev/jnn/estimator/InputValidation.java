@@ -1,5 +1,6 @@
 package dev.jnn.estimator;
 
+import dev.jnn.data.DataException;
 import dev.jnn.api.Regressor;
 
 import dev.jnn.tensor.DType;
@@ -81,7 +82,7 @@ final class InputValidation {
             }
         }
         if (nan) {
-            throw new IllegalArgumentException("Input X contains NaN.\n" + owner + " does not accept missing values"
+            throw new DataException("Input X contains NaN.\n" + owner + " does not accept missing values"
                     + " encoded as NaN natively. For supervised learning, you might want to consider"
                     + " sklearn.ensemble.HistGradientBoostingClassifier and Regressor which accept missing values"
                     + " encoded as NaNs natively. Alternatively, it is possible to preprocess the data, for instance"
@@ -91,7 +92,7 @@ final class InputValidation {
                     + " https://scikit-learn.org/stable/modules/impute.html#estimators-that-handle-nan-values");
         }
         if (inf) {
-            throw new IllegalArgumentException("Input X contains infinity or a value too large for dtype('"
+            throw new DataException("Input X contains infinity or a value too large for dtype('"
                     + (x.dtype() == DType.FLOAT64 ? "float64" : "float32") + "').");
         }
         return x;

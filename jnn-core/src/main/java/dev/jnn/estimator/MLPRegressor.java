@@ -1,5 +1,6 @@
 package dev.jnn.estimator;
 
+import dev.jnn.data.DataException;
 import dev.jnn.api.Regressor;
 
 import dev.jnn.nn.Activation;
@@ -182,7 +183,7 @@ public final class MLPRegressor extends MultilayerPerceptron implements Regresso
         int n = y.rows();
         int k = y.cols();
         if (p.cols() != k) {
-            throw new IllegalArgumentException("y has " + k + " outputs, but the model predicts " + p.cols());
+            throw new DataException("y has " + k + " outputs, but the model predicts " + p.cols());
         }
         double total = 0;
         for (int c = 0; c < k; c++) {
@@ -227,10 +228,10 @@ public final class MLPRegressor extends MultilayerPerceptron implements Regresso
     private static void checkFinite(double[] y) {
         for (double v : y) {
             if (Double.isNaN(v)) {
-                throw new IllegalArgumentException("Input y contains NaN.");
+                throw new DataException("Input y contains NaN.");
             }
             if (Double.isInfinite(v)) {
-                throw new IllegalArgumentException("Input y contains infinity or a value too large for dtype('float64').");
+                throw new DataException("Input y contains infinity or a value too large for dtype('float64').");
             }
         }
     }

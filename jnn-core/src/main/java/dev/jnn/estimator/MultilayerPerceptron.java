@@ -1,5 +1,6 @@
 package dev.jnn.estimator;
 
+import dev.jnn.data.DataException;
 import dev.jnn.api.Estimator;
 
 import dev.jnn.nn.Activation;
@@ -122,7 +123,7 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
         if (first) {
             Initializer.initialize(this, x.cols(), y.cols(), x.dtype(), out, rng);
         } else if (y.cols() != nOutputs) {
-            throw new IllegalArgumentException("y has " + y.cols() + " outputs, but " + name() + " was fitted with "
+            throw new DataException("y has " + y.cols() + " outputs, but " + name() + " was fitted with "
                     + nOutputs);
         } else {
             Initializer.checkWarmShape(this);
@@ -137,7 +138,7 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
             double[] v = p.value().toDoubleArray();
             for (double e : v) {
                 if (!Double.isFinite(e)) {
-                    throw new IllegalArgumentException("Solver produced non-finite parameter weights. The input data"
+                    throw new DataException("Solver produced non-finite parameter weights. The input data"
                             + " may contain large values and need to be preprocessed.");
                 }
             }
