@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         versionProvider = Main.Version.class,
         description = "Neural networks for the JVM: scikit-learn's estimators, Keras-style models, pure-Java kernels.",
         subcommands = {FitCommand.class, SearchCommand.class, PredictCommand.class, EvaluateCommand.class, InfoCommand.class,
-            ExportCommand.class, PlotCommand.class, GradCheckCommand.class, TraceCommand.class, DatasetsCommand.class, ModelsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            ExportCommand.class, PlotCommand.class, GradCheckCommand.class, TraceCommand.class, DatasetsCommand.class, ModelsCommand.class, BenchCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces with errors.")
@@ -122,12 +122,19 @@ public final class Main implements Runnable {
     /** {@code jnn --version}: the release, the JVM, and whether the Vector API kernels run. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws Exception {
+        public String[] getVersion() {
+            return lines();
+        }
+
+        /** The three lines; an unreadable version resource reads as "unknown". */
+        String[] lines() {
             Properties p = new Properties();
             try (InputStream in = Main.class.getResourceAsStream("/jnn-version.properties")) {
                 if (in != null) {
                     p.load(in);
                 }
+            } catch (java.io.IOException e) {
+                p.clear();
             }
             return new String[] {
                 "jnn " + p.getProperty("version", "unknown"),

@@ -27,6 +27,19 @@ public final class Gemm {
     private Gemm() {
     }
 
+    /**
+     * The micro-kernels this JVM runs: the register tile of each dtype (rows × columns of C held in registers)
+     * and the cache blocking, e.g. {@code float32 8×32, float64 8×16 (Vector API 512-bit); blocks KC 256, MC 128,
+     * NC 512}.
+     */
+    public static String kernels() {
+        String how = VectorSupport.available()
+                ? "Vector API " + jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit"
+                : "plain Java";
+        return "float32 " + GemmF32.MR + "×" + GemmF32.NR + ", float64 " + GemmF64.MR + "×" + GemmF64.NR + " (" + how
+                + "); blocks KC " + KC + ", MC " + MC + ", NC " + NC;
+    }
+
     /** A new matrix {@code a * b}. */
     public static Tensor matmul(Tensor a, Tensor b) {
         Tensor c = Tensor.zeros(a.dtype(), a.requireRank(2).dim(0), b.requireRank(2).dim(1));
