@@ -88,7 +88,8 @@ public final class Main implements Runnable {
                 e.printStackTrace(err);
             }
             err.flush();
-            return e instanceof IllegalArgumentException && !(e instanceof DataException) ? 2 : 1;
+            return e instanceof IllegalArgumentException && !(e instanceof DataException)
+                    && !(e instanceof dev.jnn.api.CheckArray.NonFiniteInput) ? 2 : 1;
         });
         return cl;
     }

@@ -19,6 +19,29 @@ public final class PythonDict extends TreeMap<String, Object> {
         super(entries);
     }
 
+    /** Equal when the names and values are, arrays (such as {@code hidden_layer_sizes}) compared by content. */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Map<?, ?> other) || other.size() != size()) {
+            return false;
+        }
+        for (Map.Entry<String, Object> e : entrySet()) {
+            if (!other.containsKey(e.getKey()) || !java.util.Objects.deepEquals(e.getValue(), other.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        for (Map.Entry<String, Object> e : entrySet()) {
+            h += e.getKey().hashCode() ^ java.util.Arrays.deepHashCode(new Object[] {e.getValue()});
+        }
+        return h;
+    }
+
     /** A value as Python's {@code repr} writes it: None, True, 0.0001, 'relu', (100,). */
     public static String repr(Object v) {
         if (v == null) {

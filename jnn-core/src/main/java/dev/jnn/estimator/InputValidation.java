@@ -1,6 +1,6 @@
 package dev.jnn.estimator;
 
-import dev.jnn.data.DataException;
+import dev.jnn.api.CheckArray;
 import dev.jnn.api.Regressor;
 
 import dev.jnn.tensor.DType;
@@ -46,56 +46,7 @@ final class InputValidation {
 
     /** A rank-2 tensor with at least one row and column and only finite values; returned as is (no copy). */
     static Tensor check(Tensor x, String owner) {
-        if (x == null) {
-            throw new IllegalArgumentException("X must not be null");
-        }
-        if (x.rank() != 2) {
-            throw new IllegalArgumentException("Expected 2D array, got an array of shape "
-                    + java.util.Arrays.toString(x.shape()) + " instead.");
-        }
-        String shape = "(shape=(" + x.rows() + ", " + x.cols() + "))";
-        if (x.rows() < 1) {
-            throw new IllegalArgumentException("Found array with 0 sample(s) " + shape
-                    + " while a minimum of 1 is required by " + owner + ".");
-        }
-        if (x.cols() < 1) {
-            throw new IllegalArgumentException("Found array with 0 feature(s) " + shape
-                    + " while a minimum of 1 is required by " + owner + ".");
-        }
-        boolean nan = false;
-        boolean inf = false;
-        int n = x.size();
-        int o = x.offset();
-        if (x.dtype() == DType.FLOAT64) {
-            double[] d = x.doubleData();
-            for (int i = 0; i < n; i++) {
-                double v = d[o + i];
-                nan |= Double.isNaN(v);
-                inf |= Double.isInfinite(v);
-            }
-        } else {
-            float[] f = x.floatData();
-            for (int i = 0; i < n; i++) {
-                float v = f[o + i];
-                nan |= Float.isNaN(v);
-                inf |= Float.isInfinite(v);
-            }
-        }
-        if (nan) {
-            throw new DataException("Input X contains NaN.\n" + owner + " does not accept missing values"
-                    + " encoded as NaN natively. For supervised learning, you might want to consider"
-                    + " sklearn.ensemble.HistGradientBoostingClassifier and Regressor which accept missing values"
-                    + " encoded as NaNs natively. Alternatively, it is possible to preprocess the data, for instance"
-                    + " by using an imputer transformer in a pipeline or drop samples with missing values. See"
-                    + " https://scikit-learn.org/stable/modules/impute.html You can find a list of all estimators that"
-                    + " handle NaN values at the following page:"
-                    + " https://scikit-learn.org/stable/modules/impute.html#estimators-that-handle-nan-values");
-        }
-        if (inf) {
-            throw new DataException("Input X contains infinity or a value too large for dtype('"
-                    + (x.dtype() == DType.FLOAT64 ? "float64" : "float32") + "').");
-        }
-        return x;
+        return CheckArray.check(x, owner, false);
     }
 
     static void sameLength(int nx, int ny) {

@@ -182,6 +182,7 @@ public final class Perceptron implements Classifier {
             throw new IllegalArgumentException("X has " + x.cols() + " features, but Perceptron is expecting "
                     + coef[0].length + " features as input.");
         }
+        InputValidation.check(x, "Perceptron");
         double[] rows = x.toDoubleArray();
         int d = coef[0].length;
         double[][] out = new double[x.rows()][coef.length];
@@ -217,12 +218,14 @@ public final class Perceptron implements Classifier {
 
     @Override
     public int[] predict(Tensor x) {
+        requireFitted();
         int[] cls = classes.ints();
         return java.util.Arrays.stream(predictIndices(x)).map(i -> cls[i]).toArray();
     }
 
     /** The predicted labels as text. */
     public String[] predictNames(Tensor x) {
+        requireFitted();
         String[] names = classes.names();
         return java.util.Arrays.stream(predictIndices(x)).mapToObj(i -> names[i]).toArray(String[]::new);
     }

@@ -1,5 +1,6 @@
 package dev.jnn.model;
 
+import dev.jnn.api.CheckArray;
 import dev.jnn.api.Classifier;
 import dev.jnn.api.Param;
 import dev.jnn.api.ParamTable;
@@ -68,6 +69,7 @@ public final class NetworkClassifier implements Classifier {
     private Params params;
     private int[] classes;
     private Sequential fitted;
+    private int features;
 
     /** The network that {@code factory} builds for samples of a given width, named {@code name}, trained by {@code recipe}. */
     public NetworkClassifier(String name, IntFunction<Sequential> factory, Recipe recipe) {
@@ -112,6 +114,7 @@ public final class NetworkClassifier implements Classifier {
 
     @Override
     public NetworkClassifier fit(Tensor x, int[] y) {
+        CheckArray.check(x, name, false);
         if (x.rows() != y.length) {
             throw new IllegalArgumentException("Found input variables with inconsistent numbers of samples: ["
                     + x.rows() + ", " + y.length + "]");
@@ -146,6 +149,7 @@ public final class NetworkClassifier implements Classifier {
         }
         net.fit(x, index, fit);
         classes = sorted;
+        features = x.cols();
         fitted = net;
         return this;
     }
@@ -158,14 +162,25 @@ public final class NetworkClassifier implements Classifier {
 
     @Override
     public int[] predict(Tensor x) {
-        requireFitted();
+        checkRows(x);
         return Arrays.stream(fitted.predictClasses(x)).map(i -> classes[i]).toArray();
     }
 
     @Override
     public double[][] predictProba(Tensor x) {
-        requireFitted();
+        checkRows(x);
         return fitted.predict(x).toDoubleMatrix();
+    }
+
+    /** Fitted, and rows of the fitted width with finite values, with scikit-learn's messages. */
+    private void checkRows(Tensor x) {
+        requireFitted();
+        x.requireRank(2);
+        if (x.cols() != features) {
+            throw new IllegalArgumentException("X has " + x.cols() + " features, but " + name + " is expecting "
+                    + features + " features as input.");
+        }
+        CheckArray.check(x, name, false);
     }
 
     @Override
@@ -186,7 +201,7 @@ public final class NetworkClassifier implements Classifier {
 
     private void requireFitted() {
         if (fitted == null) {
-            throw new IllegalStateException("This " + name + " network is not fitted yet. Call 'fit' with appropriate"
+            throw new IllegalStateException("This " + name + " instance is not fitted yet. Call 'fit' with appropriate"
                     + " arguments before using this estimator.");
         }
     }

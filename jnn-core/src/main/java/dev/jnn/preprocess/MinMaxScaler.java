@@ -1,5 +1,6 @@
 package dev.jnn.preprocess;
 
+import dev.jnn.api.CheckArray;
 import dev.jnn.api.Transformer;
 
 import dev.jnn.tensor.Tensor;
@@ -47,7 +48,7 @@ public final class MinMaxScaler implements Transformer {
             throw new IllegalArgumentException("Minimum of desired feature range must be smaller than maximum. Got ("
                     + PyFormat.repr(lo) + ", " + PyFormat.repr(hi) + ").");
         }
-        x.requireRank(2);
+        CheckArray.check(x, "MinMaxScaler", true);
         int cols = x.cols();
         if (dataMin == null) {
             dataMin = new double[cols];
@@ -102,6 +103,7 @@ public final class MinMaxScaler implements Transformer {
     private void check(Tensor x) {
         requireFitted();
         Transformer.checkColumns("MinMaxScaler", x, scale.length);
+        CheckArray.check(x, "MinMaxScaler", true);
     }
 
     /** {@code data_min_}. */

@@ -1,5 +1,6 @@
 package dev.jnn.preprocess;
 
+import dev.jnn.api.CheckArray;
 import dev.jnn.api.Transformer;
 
 import dev.jnn.tensor.Tensor;
@@ -31,7 +32,7 @@ public final class OneHotEncoder implements Transformer {
 
     @Override
     public OneHotEncoder fit(Tensor x) {
-        x.requireRank(2);
+        CheckArray.check(x, "OneHotEncoder", false);
         categories = new double[x.cols()][];
         for (int c = 0; c < x.cols(); c++) {
             double[] col = new double[x.rows()];
@@ -52,6 +53,7 @@ public final class OneHotEncoder implements Transformer {
             throw Transformer.notFitted("OneHotEncoder");
         }
         Transformer.checkColumns("OneHotEncoder", x, categories.length);
+        CheckArray.check(x, "OneHotEncoder", false);
         int width = Arrays.stream(categories).mapToInt(a -> a.length).sum();
         Tensor out = Tensor.zeros(x.dtype(), x.rows(), width);
         for (int r = 0; r < x.rows(); r++) {

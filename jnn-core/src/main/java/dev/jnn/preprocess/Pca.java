@@ -1,5 +1,6 @@
 package dev.jnn.preprocess;
 
+import dev.jnn.api.CheckArray;
 import dev.jnn.api.Transformer;
 
 import dev.jnn.tensor.DType;
@@ -39,7 +40,7 @@ public final class Pca implements Transformer {
 
     @Override
     public Pca fit(Tensor x) {
-        x.requireRank(2);
+        CheckArray.check(x, "PCA", false);
         int n = x.rows();
         int d = x.cols();
         int max = Math.min(n, d);
@@ -195,6 +196,7 @@ public final class Pca implements Transformer {
             throw Transformer.notFitted("PCA");
         }
         Transformer.checkColumns("PCA", x, mean.length);
+        CheckArray.check(x, "PCA", false);
     }
 
     /** {@code components_}: the principal axes as rows, by decreasing variance. */

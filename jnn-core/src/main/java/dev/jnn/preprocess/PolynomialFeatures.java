@@ -2,6 +2,7 @@ package dev.jnn.preprocess;
 
 import dev.jnn.util.MemoryBudget;
 
+import dev.jnn.api.CheckArray;
 import dev.jnn.api.Transformer;
 
 import dev.jnn.tensor.Tensor;
@@ -45,7 +46,7 @@ public final class PolynomialFeatures implements Transformer {
             throw new IllegalArgumentException("Setting degree to zero and include_bias to False would result in an"
                     + " empty output array.");
         }
-        x.requireRank(2);
+        CheckArray.check(x, "PolynomialFeatures", false);
         long outputs = outputCount(x.cols());
         if (outputs > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("PolynomialFeatures(degree=" + degree + ") on " + x.cols()
@@ -107,6 +108,7 @@ public final class PolynomialFeatures implements Transformer {
             throw Transformer.notFitted("PolynomialFeatures");
         }
         Transformer.checkColumns("PolynomialFeatures", x, nFeaturesIn);
+        CheckArray.check(x, "PolynomialFeatures", false);
         Tensor out = Tensor.zeros(x.dtype(), x.rows(), terms.size());
         for (int r = 0; r < x.rows(); r++) {
             for (int k = 0; k < terms.size(); k++) {
@@ -184,7 +186,8 @@ public final class PolynomialFeatures implements Transformer {
     /** The terms follow from the parameters and the column count alone, so that count is the whole state. */
     @Override
     public PolynomialFeatures restoreFittedState(Map<String, double[]> state) {
-        return fit(Tensor.zeros(dev.jnn.tensor.DType.FLOAT64, 0, Transformer.stateCount(state, "n_features_in")));
+        // the terms depend only on the width: one row of zeros stands for the data
+        return fit(Tensor.zeros(dev.jnn.tensor.DType.FLOAT64, 1, Transformer.stateCount(state, "n_features_in")));
     }
 
     @Override

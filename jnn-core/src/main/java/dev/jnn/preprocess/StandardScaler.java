@@ -1,5 +1,6 @@
 package dev.jnn.preprocess;
 
+import dev.jnn.api.CheckArray;
 import dev.jnn.api.Transformer;
 
 import dev.jnn.tensor.Tensor;
@@ -51,7 +52,7 @@ public final class StandardScaler implements Transformer {
 
     /** Updates the statistics with more rows, weighted per row (null: all 1). */
     public StandardScaler partialFit(Tensor x, double[] sampleWeight) {
-        x.requireRank(2);
+        CheckArray.check(x, "StandardScaler", true);
         if (sampleWeight != null && sampleWeight.length != x.rows()) {
             throw new IllegalArgumentException("sample_weight.shape == (" + sampleWeight.length + ",), expected ("
                     + x.rows() + ",)!");
@@ -155,6 +156,7 @@ public final class StandardScaler implements Transformer {
             throw Transformer.notFitted("StandardScaler");
         }
         Transformer.checkColumns("StandardScaler", x, mean.length);
+        CheckArray.check(x, "StandardScaler", true);
     }
 
     /** {@code mean_} (null with {@code with_mean=False} and {@code with_std=False}, as scikit-learn). */
