@@ -105,6 +105,10 @@ final class DataOptions {
         }
         DataStore store = DataStore.fromEnvironment(new DownloadProgress(progress));
         Dataset set = open(data, dtype, store);
+        requireFinite(set.train().x(), data);   // rows as the file numbers them, before any split shuffles them
+        if (set.hasTest()) {
+            requireFinite(set.test().x(), data + " (test rows)");
+        }
         if (stratify) {   // a classifier: numbers with fractions are targets, not classes
             set.train().requireClassLabels();
             if (set.hasTest()) {
@@ -125,6 +129,12 @@ final class DataOptions {
                         dtype, features);
                 testRows = f.labelled();
                 unlabelled = f.features();
+            }
+            if (testRows != null) {
+                requireFinite(testRows.x(), test);
+            }
+            if (unlabelled != null) {
+                requireFinite(unlabelled, test);
             }
             if (stratify && testRows != null) {
                 testRows.requireClassLabels();
@@ -170,6 +180,20 @@ final class DataOptions {
             unlabelled = unlabelled == null ? null : unlabelled.takeColumns(keep);
         }
         return set.limit(maxTrain == null ? 0 : maxTrain, maxTest == null ? 0 : maxTest, splitSeed);
+    }
+
+    /** Fails on the first NaN or infinite feature, naming the file's row and column (1-based). */
+    private static void requireFinite(Tensor x, String source) {
+        int cols = x.cols();
+        for (int r = 0; r < x.rows(); r++) {
+            for (int c = 0; c < cols; c++) {
+                double v = x.get(r, c);
+                if (!Double.isFinite(v)) {
+                    throw new DataException(source + ": row " + (r + 1) + ", column " + (c + 1) + " is "
+                            + dev.jnn.util.PyFormat.repr(v) + "; features must be finite numbers");
+                }
+            }
+        }
     }
 
     /** {@link #load} for a command that scores on labelled test rows: a --test file without labels is an error. */

@@ -133,15 +133,17 @@ final class BinaryFiles {
     /** The product of dimensions, or an error when it overflows the given limit. */
     static long count(long[] shape, long elementSize, String name, long offset) {
         long count = 1;
+        long nonZero = 1;   // a zero dimension empties the array, but the others still become a tensor's shape
         for (long d : shape) {
             if (d < 0) {
                 throw new DataException(name + ": negative dimension " + d + " in the header at byte " + offset);
             }
-            if (d != 0 && count > MAX_BYTES / d / Math.max(1, elementSize)) {
+            if (d != 0 && nonZero > MAX_BYTES / d / Math.max(1, elementSize)) {
                 throw new DataException(name + ": the header's shape " + Arrays.toString(shape)
                         + " is larger than one array can hold (header at byte " + offset + ")");
             }
             count *= d;
+            nonZero *= Math.max(1, d);
         }
         return count;
     }

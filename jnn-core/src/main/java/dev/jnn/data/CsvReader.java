@@ -47,6 +47,8 @@ public final class CsvReader {
                     file.toString(), labelColumn);
         } catch (NoSuchFileException e) {
             throw new DataException(file + ": no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new DataException(file + ": permission denied");
         } catch (IOException e) {
             throw new DataException(file + ": " + e.getMessage(), e);
         }

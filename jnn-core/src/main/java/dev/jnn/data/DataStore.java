@@ -1,5 +1,7 @@
 package dev.jnn.data;
 
+import dev.jnn.util.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +68,7 @@ public final class DataStore {
         if (explicit != null) {
             for (Path dir : List.of(explicit, explicit.resolve(set.name()))) {
                 if (holds(dir, set)) {
-                    return dir;
+                    return dir;   // the user's own copy, possibly a subset in the same format: not checked
                 }
             }
             throw new DataException(explicit + " does not hold the " + set.name() + " files (" + fileNames(set)
@@ -74,7 +76,7 @@ public final class DataStore {
         }
         Path local = findLocal(set);
         if (local != null) {
-            return local;
+            return verifiedOnce(set, local);
         }
         List<String> tried = new ArrayList<>();
         for (Path dir : candidates(set)) {
@@ -90,7 +92,7 @@ public final class DataStore {
             }
         }
         throw new DataException("cannot find " + set.name() + "; tried " + String.join("; ", tried) + ". To provide it, "
-                + set.hint() + ".");
+                + set.hint().formatted(cacheDir(set) + "/") + ".");
     }
 
     /** Downloads the files of the set that the cache lacks, verifying each; returns the cache directory. */
@@ -101,6 +103,40 @@ public final class DataStore {
             if (file(dir, f.baseName()) == null) {
                 String urlName = Path.of(f.url().getPath()).getFileName().toString();
                 downloader.download(f.url(), dir.resolve(urlName), f.sha256(), listener);
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * {@code dir}, found by the search order, after checking each file's SHA-256 the first time it is used (an
+     * explicit directory is the user's own and is not checked): a stamp in the cache (the file's
+     * path, size and modification time) records a file that passed, so later runs skip the hashing until the
+     * file changes. A corrupt or truncated file fails with one line naming it.
+     */
+    Path verifiedOnce(RemoteSet set, Path dir) {
+        Path stamps = cache.resolve(".verified");
+        for (RemoteSet.RemoteFile f : set.files()) {
+            Path p = file(dir, f.baseName());
+            try {
+                String key = p.toAbsolutePath() + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis();
+                Path stamp = stamps.resolve(set.name() + "-" + p.getFileName() + ".stamp");
+                if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(key)) {
+                    continue;
+                }
+                String actual = Downloader.sha256(p);
+                if (!actual.equals(f.sha256())) {
+                    throw new DataException(p + ": SHA-256 is " + actual + ", expected " + f.sha256() + " (a corrupt"
+                            + " or partial copy: delete it, and jnn downloads or finds it again)");
+                }
+                try {
+                    Files.createDirectories(stamps);
+                    AtomicFiles.write(stamp, key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    // a read-only cache: verify again next time
+                }
+            } catch (IOException e) {
+                throw new DataException(p + ": " + e.getMessage(), e);
             }
         }
         return dir;

@@ -42,6 +42,13 @@ public final class Downloader {
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(20)).build();
 
+    /** An exception's class and message, e.g. {@code UnknownHostException: yann.lecun.com}. */
+    static String reason(Throwable e) {
+        String m = e.getMessage();
+        String own = e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+        return e.getCause() != null && m == null ? own + ", " + reason(e.getCause()) : own;
+    }
+
     /**
      * Downloads {@code url} to {@code target} after checking that its content (decompressed when gzip) has the
      * given SHA-256.
@@ -58,6 +65,10 @@ public final class Downloader {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while downloading " + url, e);
+            } catch (IOException e) {
+                // offline, DNS or a refused connection: the JDK's message is often null, so name the failure
+                throw new IOException("cannot download " + url + " (" + reason(e) + "); without a network, put the"
+                        + " files in " + dir + " yourself", e);
             }
             long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
             long got = 0;

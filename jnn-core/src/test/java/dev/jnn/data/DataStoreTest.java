@@ -192,6 +192,42 @@ class DataStoreTest {
         b.write(v);
     }
 
+    @Test
+    void aLocalCopyIsVerifiedOnceAndACorruptOneIsCaught() throws Exception {
+        Path system = tmp.resolve("system");
+        Files.createDirectories(system);
+        for (String n : NAMES) {
+            Files.write(system.resolve(n), raw.get(n));
+        }
+        RemoteSet set = set(List.of(system));
+        Path cache = tmp.resolve("cache");
+        DataStore store = new DataStore(null, cache, false, null);
+        assertEquals(system, store.locate(set, null));
+        Path stamp = cache.resolve(".verified").resolve("tiny-" + NAMES[0] + ".stamp");
+        assertTrue(Files.readString(stamp).startsWith(system.resolve(NAMES[0]).toAbsolutePath() + " "));
+        byte[] bad = raw.get(NAMES[0]).clone();
+        bad[bad.length - 1] ^= 1;                                   // same size, new content and time
+        Files.write(system.resolve(NAMES[0]), bad);
+        Files.setLastModifiedTime(system.resolve(NAMES[0]), java.nio.file.attribute.FileTime.fromMillis(1000));
+        DataException e = assertThrows(DataException.class, () -> store.locate(set, null));
+        assertTrue(e.getMessage().startsWith(system.resolve(NAMES[0]) + ": SHA-256 is ") && e.getMessage()
+                .endsWith("(a corrupt or partial copy: delete it, and jnn downloads or finds it again)"), e.getMessage());
+    }
+
+    @Test
+    void anOfflineDownloadSaysWhyItFailed(@TempDir Path dir) throws IOException {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();   // closed again: nothing listens there
+        }
+        URI url = URI.create("http://127.0.0.1:" + port + "/train-images-idx3-ubyte.gz");
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> new Downloader().download(url, dir.resolve("x.gz"), "00", new Downloader.Listener() { }));
+        assertTrue(e.getMessage().startsWith("cannot download " + url + " (ConnectException"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; without a network, put the files in " + dir.toAbsolutePath()
+                + " yourself"), e.getMessage());
+    }
+
     private static byte[] gzip(byte[] data) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream z = new GZIPOutputStream(bytes)) {
