@@ -42,14 +42,20 @@ public final class MLPRegressor extends MultilayerPerceptron implements Regresso
         return NAME;
     }
 
+    /** scikit-learn leaves a regressor's y as given: a float64 target makes a float32 fit's gradients float64. */
+    @Override
+    boolean widensTargets() {
+        return true;
+    }
+
     /** Fits one target per row. */
     public MLPRegressor fit(Tensor x, double[] y) {
-        return train(x, column(y, x.dtype()), false);
+        return train(x, column(y, DType.FLOAT64), false);
     }
 
     /** Fits several targets per row (rows × outputs); one column is treated as a single target. */
     public MLPRegressor fit(Tensor x, double[][] y) {
-        return train(x, matrix(y, x.dtype()), false);
+        return train(x, matrix(y, DType.FLOAT64), false);
     }
 
     /**
@@ -61,7 +67,7 @@ public final class MLPRegressor extends MultilayerPerceptron implements Regresso
             throw new IllegalArgumentException("y must be a rows x outputs tensor");
         }
         InputValidation.check(y, NAME);
-        return train(x, y.dtype() == x.dtype() ? y : y.to(x.dtype()), false);
+        return train(x, y, false);
     }
 
     public MLPRegressor fit(double[][] x, double[] y) {
@@ -92,12 +98,12 @@ public final class MLPRegressor extends MultilayerPerceptron implements Regresso
 
     /** One epoch over the given rows (stochastic solvers only). */
     public MLPRegressor partialFit(Tensor x, double[] y) {
-        return train(x, column(y, x.dtype()), true);
+        return train(x, column(y, DType.FLOAT64), true);
     }
 
     /** One epoch over rows with several targets. */
     public MLPRegressor partialFit(Tensor x, double[][] y) {
-        return train(x, matrix(y, x.dtype()), true);
+        return train(x, matrix(y, DType.FLOAT64), true);
     }
 
     private MLPRegressor train(Tensor x, Tensor y, boolean incremental) {

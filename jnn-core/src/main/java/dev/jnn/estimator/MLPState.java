@@ -68,7 +68,7 @@ public record MLPState(boolean classifier, MLPParams params, DType dtype, int nF
         OptimizerState opt = null;
         if (withOptimizer && m.optimizer != null) {
             List<Tensor[]> arrays = new ArrayList<>();
-            for (Tensor[] a : m.optimizer.state(m.net.parameters())) {
+            for (Tensor[] a : m.optimizer.state(m.stepParameters())) {
                 arrays.add(a == null ? null : java.util.Arrays.stream(a).map(Tensor::copy).toArray(Tensor[]::new));
             }
             opt = new OptimizerState(m.optimizer.learningRate(), arrays, m.optimizer.counters());
@@ -135,7 +135,10 @@ public record MLPState(boolean classifier, MLPParams params, DType dtype, int nF
             }
             m.optimizer = StochasticSolver.newOptimizer(params);
             m.optimizer.setLearningRate(optimizer.learningRate());
-            m.optimizer.restore(m.net.parameters(), optimizer.arrays(), optimizer.counters());
+            boolean wide = dtype == DType.FLOAT32 && optimizer.arrays().stream()
+                    .anyMatch(a -> a != null && a.length > 0 && a[0].dtype() == DType.FLOAT64);
+            m.wide = wide ? new WideTargets(m) : null;   // float64 moments of a float32 model: its twins' state
+            m.optimizer.restore(m.stepParameters(), optimizer.arrays(), optimizer.counters());
         }
         if (lossCurve != null) {
             m.lossCurve = new ArrayList<>(lossCurve);

@@ -53,6 +53,8 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
     int noImprovementCount;
     WeightSnapshot bestWeights;
     Optimizer optimizer;
+    /** Set once a float32 model has been stepped on float64 targets: the optimizer then runs in float64. */
+    WideTargets wide;
     final List<String> warnings = new ArrayList<>();
     FitMonitor monitor;
 
@@ -62,6 +64,19 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
 
     /** The class name used in messages. */
     abstract String name();
+
+    /**
+     * Whether targets keep their own dtype, as scikit-learn's regressor leaves y as given (a float64 or integer y
+     * makes a float32 network's gradients float64); a classifier's binarised labels take X's dtype.
+     */
+    boolean widensTargets() {
+        return false;
+    }
+
+    /** The parameters the optimizer steps: the weights, or their float64 twins on a float64 target. */
+    List<Parameter> stepParameters() {
+        return wide != null ? wide.parameters() : net.parameters();
+    }
 
     /** The validation score (accuracy or R²) of outputs {@code p} against binarised targets {@code y}. */
     abstract double validationScore(Tensor y, Tensor p);
@@ -116,7 +131,9 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
         if (!first && x.dtype() != dtype) {
             x = x.to(dtype);
         }
-        if (y.dtype() != x.dtype()) {
+        boolean wideTargets = widensTargets() && x.dtype() == DType.FLOAT32 && y.dtype() == DType.FLOAT64
+                && params.solver().stochastic();
+        if (y.dtype() != x.dtype() && !wideTargets) {
             y = y.to(x.dtype());
         }
         Rng rng = params.randomState() == null ? Rng.fromEntropy() : new Rng(params.randomState());

@@ -8,6 +8,7 @@ import dev.jnn.optim.Optimizer;
 import dev.jnn.optim.Sgd;
 import dev.jnn.data.TrainTestSplit;
 import dev.jnn.tensor.Rng;
+import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Tensor;
 import dev.jnn.util.PyFormat;
 
@@ -32,8 +33,15 @@ final class StochasticSolver {
 
     void run(Tensor x, Tensor y, boolean incremental) {
         boolean earlyStopping = p.earlyStopping() && !incremental;
+        boolean wideTargets = m.widensTargets() && x.dtype() == DType.FLOAT32 && y.dtype() == DType.FLOAT64;
         if (!incremental || m.optimizer == null) {
             m.optimizer = newOptimizer(p);
+            m.wide = wideTargets ? new WideTargets(m) : null;   // a fresh optimizer's state starts in y's dtype
+        } else if (wideTargets && m.wide == null) {
+            // numpy widens the existing moments at the first float64 gradient: carry them over to the twins
+            WideTargets twins = new WideTargets(m);
+            m.optimizer.restore(twins.parameters(), m.optimizer.state(m.net.parameters()), m.optimizer.counters());
+            m.wide = twins;
         }
         int[] rows = null;                       // training rows of x, when not all of them in order
         Tensor xVal = null;
@@ -82,8 +90,16 @@ final class StochasticSolver {
                     xb = xBuf.rows(0, b);
                     yb = yBuf.rows(0, b);
                 }
-                accumulated += m.backprop(loss, xb, yb) * b;
-                m.optimizer.step(params);
+                if (m.wide == null) {
+                    accumulated += m.backprop(loss, xb, yb) * b;
+                    m.optimizer.step(params);
+                } else if (wideTargets) {
+                    accumulated += m.wide.backprop(xb, yb) * b;
+                    m.wide.step(false);
+                } else {
+                    accumulated += m.backprop(loss, xb, yb) * b;   // float32 gradients into float64 moments
+                    m.wide.step(true);
+                }
             }
             m.nIter++;
             m.loss = accumulated / n;

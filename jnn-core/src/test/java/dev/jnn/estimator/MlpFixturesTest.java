@@ -44,6 +44,18 @@ class MlpFixturesTest {
         return tests.stream();
     }
 
+    /** The case named {@code name} of a fixture file. */
+    static JsonNode perCaseNode(String resource, String name) throws IOException {
+        try (InputStream in = MlpFixturesTest.class.getResourceAsStream(resource)) {
+            for (JsonNode c : new ObjectMapper().readTree(in).get("cases")) {
+                if (c.get("name").asText().equals(name)) {
+                    return c;
+                }
+            }
+        }
+        throw new IllegalArgumentException(resource + " has no case " + name);
+    }
+
     /** An unfitted MLP of the case's {@code kind} with its {@code params}. */
     static MultilayerPerceptron estimator(JsonNode c) {
         Map<String, Object> params = new LinkedHashMap<>();
