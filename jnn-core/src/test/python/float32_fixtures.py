@@ -3,6 +3,8 @@
 scikit-learn casts X to float32 but leaves y as given, so an integer or float64 y makes the output delta, every
 gradient and the optimizer's moments float64 while the weights stay float32 (numpy's in-place update rounds into
 them); a float32 y keeps everything float32. Includes scikit-learn's own test_mlp_regressor_dtypes_casting.
+An lbfgs fit on float32 X draws its initial weights in float32 and then computes in float64, because scipy hands
+back float64 vectors that _unpack stores as the weights ("lbfgs" cases: float64 coefs_ after the fit).
 Run with Debian's Python after `apt-get install python3-sklearn`:
     /usr/bin/python3 jnn-core/src/test/python/float32_fixtures.py
 CI reads only the JSON it writes to jnn-core/src/test/resources/fixtures/float32.json.
@@ -14,7 +16,7 @@ import warnings
 import numpy as np
 import sklearn
 from sklearn import datasets
-from sklearn.neural_network import MLPRegressor
+from sklearn.neural_network import MLPClassifier, MLPRegressor
 
 assert sklearn.__version__ == "1.2.1", sklearn.__version__
 
@@ -64,10 +66,36 @@ def run(name, params, x, y, x_test, extra):
     }
 
 
+LBFGS_CASES = [
+    ("lbfgs_regressor_tanh", MLPRegressor, dict(solver="lbfgs", activation="tanh", hidden_layer_sizes=(5,),
+                                                random_state=5, max_iter=15), MX, MY),
+    ("lbfgs_classifier_digits", MLPClassifier, dict(solver="lbfgs", hidden_layer_sizes=(6,), random_state=6,
+                                                    max_iter=12), DX[:120] / 16.0, DY[:120]),
+]
+
+
+def run_lbfgs(name, cls, params, x, y):
+    est = cls(**params)
+    x32 = x.astype(np.float32)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        est.fit(x32, y)
+    out = est.predict_proba(x32) if cls is MLPClassifier else est.predict(x32).reshape(-1, 1)
+    return {"name": name, "kind": "classifier" if cls is MLPClassifier else "regressor",
+            "params": {k: list(v) if isinstance(v, tuple) else v for k, v in params.items()},
+            "x": x32.astype(np.float64).tolist(), "y": np.asarray(y).tolist(),
+            "coef_dtype": str(est.coefs_[0].dtype), "n_iter": int(est.n_iter_), "loss": float(est.loss_),
+            "outputs": np.asarray(out, dtype=np.float64).tolist()}
+
+
 cases = [run(*c) for c in CASES]
+lbfgs_cases = [run_lbfgs(*c) for c in LBFGS_CASES]
 target = os.path.join(os.path.dirname(__file__), "..", "resources", "fixtures", "float32.json")
 with open(target, "w") as f:
-    json.dump({"sklearn": sklearn.__version__, "cases": cases}, f, indent=None, separators=(",", ":"))
+    json.dump({"sklearn": sklearn.__version__, "cases": cases, "lbfgs": lbfgs_cases}, f, indent=None,
+              separators=(",", ":"))
 for c in cases:
     print(f"{c['name']:32s} y {c['y_dtype']:8s} coefs {c['coef_dtype']} moments {c['moment_dtype']} n_iter {c['n_iter']}")
-print("wrote", len(cases), "cases to", os.path.normpath(target))
+for c in lbfgs_cases:
+    print(f"{c['name']:32s} lbfgs coefs {c['coef_dtype']} n_iter {c['n_iter']} loss {c['loss']}")
+print("wrote", len(cases) + len(lbfgs_cases), "cases to", os.path.normpath(target))

@@ -68,6 +68,24 @@ final class Initializer {
     }
 
     /**
+     * Turns a float32 network into float64 with the same (exactly widened) weights: what scikit-learn's lbfgs
+     * fit does to float32 weights when it unpacks scipy's float64 vector into them.
+     */
+    static void widen(MultilayerPerceptron m) {
+        List<Dense> layers = new ArrayList<>();
+        for (Dense d : m.layers) {
+            Dense w = new Dense(d.inputs(), d.units(), d.activation(), DType.FLOAT64);
+            d.kernel().value().to(DType.FLOAT64).copyInto(w.kernel().value(), 0);
+            d.bias().value().to(DType.FLOAT64).copyInto(w.bias().value(), 0);
+            layers.add(w);
+        }
+        m.layers = List.copyOf(layers);
+        m.net = new Network(layers);
+        m.dtype = DType.FLOAT64;
+        m.bestWeights = new WeightSnapshot();
+    }
+
+    /**
      * Refuses layer sizes whose weights would not fit the heap: each weight has its value, its gradient and the
      * best-loss snapshot, plus the solver's state (two moments for adam, a velocity for sgd, about 24 flat copies
      * for lbfgs's pairs and line search), and each unit a row of activations and gradients per batch sample.

@@ -133,7 +133,11 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
         }
         boolean wideTargets = widensTargets() && x.dtype() == DType.FLOAT32 && y.dtype() == DType.FLOAT64
                 && params.solver().stochastic();
-        if (y.dtype() != x.dtype() && !wideTargets) {
+        // scipy's L-BFGS-B hands scikit-learn float64 weights, so an lbfgs fit computes in float64 whatever X is
+        boolean lbfgs64 = params.solver() == Solver.LBFGS && x.dtype() == DType.FLOAT32;
+        if (lbfgs64) {
+            y = y.dtype() == DType.FLOAT64 ? y : y.to(DType.FLOAT64);
+        } else if (y.dtype() != x.dtype() && !wideTargets) {
             y = y.to(x.dtype());
         }
         Rng rng = params.randomState() == null ? Rng.fromEntropy() : new Rng(params.randomState());
@@ -144,6 +148,12 @@ public abstract sealed class MultilayerPerceptron implements Estimator permits M
                     + nOutputs);
         } else {
             Initializer.checkWarmShape(this);
+        }
+        if (lbfgs64) {
+            if (dtype != DType.FLOAT64) {
+                Initializer.widen(this);   // drawn in float32, as scikit-learn's astype(X.dtype) rounds them
+            }
+            x = x.to(DType.FLOAT64);
         }
         penalize();
         if (params.solver().stochastic()) {

@@ -112,4 +112,41 @@ class Float32TargetsTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(a.coefs().get(0).toDoubleArray(),
                 b.coefs().get(0).toDoubleArray(), 0.0);
     }
+
+    /**
+     * lbfgs on float32 X (the fixture's "lbfgs" cases): scikit-learn draws the weights in float32, then computes in
+     * float64, because scipy returns float64 vectors that become the weights; coefs_ end float64.
+     */
+    @TestFactory
+    Stream<DynamicTest> lbfgsOnFloat32Rows() throws IOException {
+        JsonNode root;
+        try (java.io.InputStream in = Float32TargetsTest.class.getResourceAsStream("/fixtures/float32.json")) {
+            root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        }
+        java.util.List<DynamicTest> tests = new java.util.ArrayList<>();
+        for (JsonNode c : root.get("lbfgs")) {
+            tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> {
+                MultilayerPerceptron est = MlpFixturesTest.estimator(c);
+                Tensor x = Tensor.of(matrix(c.get("x"))).to(DType.FLOAT32);
+                double[][] out;
+                if (est instanceof MLPClassifier clf) {
+                    clf.fit(x, MlpFixturesTest.ints(c.get("y")));
+                    out = clf.predictProba(x);
+                } else {
+                    MLPRegressor reg = (MLPRegressor) est;
+                    reg.fit(x, doubles(c.get("y")));
+                    out = reg.predictOutputs(x);
+                }
+                assertEquals(DType.FLOAT64, est.coefs().get(0).dtype(), "coefs_ float64, as scipy leaves them");
+                assertEquals(c.get("n_iter").asInt(), est.nIter(), "n_iter_");
+                double loss = c.get("loss").asDouble();
+                assertEquals(loss, est.loss(), 1e-9 * loss, "loss_");
+                double[][] expected = matrix(c.get("outputs"));
+                for (int r = 0; r < expected.length; r++) {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(expected[r], out[r], 1e-9, "row " + r);
+                }
+            }));
+        }
+        return tests.stream();
+    }
 }
