@@ -1,6 +1,7 @@
 package dev.jnn.api;
 
 import dev.jnn.tensor.DType;
+import dev.jnn.tensor.Kernels;
 import dev.jnn.tensor.Tensor;
 
 import java.util.Arrays;
@@ -38,6 +39,9 @@ public final class CheckArray {
         if (x.cols() < 1) {
             throw new IllegalArgumentException("Found array with 0 feature(s) " + shape
                     + " while a minimum of 1 is required by " + owner + ".");
+        }
+        if (Kernels.allFinite(x)) {
+            return x;   // the common case, in one vectorised pass; the scan below tells NaN from infinity
         }
         boolean nan = false;
         boolean inf = false;

@@ -167,6 +167,16 @@ public final class Kernels {
         else ScalarKernelsF64.axpy(alpha, x.doubleData(), x.offset(), y.doubleData(), y.offset(), x.size());
     }
 
+    /** Whether every element of {@code x} (its {@code size()} values from its offset) is finite, neither NaN nor infinite. */
+    public static boolean allFinite(Tensor x) {
+        int o = x.offset();
+        int n = x.size();
+        if (x.dtype() == DType.FLOAT32) {
+            return vector ? VectorKernelsF32.allFinite(x.floatData(), o, n) : ScalarKernelsF32.allFinite(x.floatData(), o, n);
+        }
+        return vector ? VectorKernelsF64.allFinite(x.doubleData(), o, n) : ScalarKernelsF64.allFinite(x.doubleData(), o, n);
+    }
+
     /**
      * One Adam step on {@code w} with gradient {@code g} and moments {@code m}, {@code s} (contiguous, offset 0):
      * {@code m = β₁m + (1−β₁)g}, {@code s = β₂s + (1−β₂)g²}, {@code w += −lr·m/(√s + ε)}. Both paths give the same

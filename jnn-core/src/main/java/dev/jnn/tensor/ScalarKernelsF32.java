@@ -219,4 +219,13 @@ final class ScalarKernelsF32 {
     private static double xlogy(float y, float p) {
         return y == 0f && p == p ? 0.0 : y * Math.log(p);
     }
+
+    /** Whether every value is finite: x·0 is 0 for finite x and NaN for NaN or infinity, and NaN spreads. */
+    static boolean allFinite(float[] a, int off, int len) {
+        float s = 0;
+        for (int i = 0; i < len; i++) {
+            s += a[off + i] * 0f;
+        }
+        return s == 0;
+    }
 }

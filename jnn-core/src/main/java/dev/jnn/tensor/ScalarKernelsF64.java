@@ -219,4 +219,13 @@ final class ScalarKernelsF64 {
     private static double xlogy(double y, double p) {
         return y == 0.0 && p == p ? 0.0 : y * Math.log(p);
     }
+
+    /** Whether every value is finite: x·0 is 0 for finite x and NaN for NaN or infinity, and NaN spreads. */
+    static boolean allFinite(double[] a, int off, int len) {
+        double s = 0;
+        for (int i = 0; i < len; i++) {
+            s += a[off + i] * 0.0;
+        }
+        return s == 0;
+    }
 }

@@ -190,4 +190,16 @@ final class VectorKernelsF32 {
         }
         ScalarKernelsF32.columnSums(x, off, rows, cols, out, oOff, ub);
     }
+
+    static boolean allFinite(float[] a, int off, int len) {
+        FloatVector acc0 = FloatVector.zero(S);
+        FloatVector acc1 = FloatVector.zero(S);
+        int ub = (len / (2 * L)) * (2 * L);
+        for (int i = 0; i < ub; i += 2 * L) {
+            acc0 = acc0.add(FloatVector.fromArray(S, a, off + i).mul(0f));
+            acc1 = acc1.add(FloatVector.fromArray(S, a, off + i + L).mul(0f));
+        }
+        return !acc0.add(acc1).test(VectorOperators.IS_NAN).anyTrue()
+                && ScalarKernelsF32.allFinite(a, off + ub, len - ub);
+    }
 }

@@ -190,4 +190,16 @@ final class VectorKernelsF64 {
         }
         ScalarKernelsF64.columnSums(x, off, rows, cols, out, oOff, ub);
     }
+
+    static boolean allFinite(double[] a, int off, int len) {
+        DoubleVector acc0 = DoubleVector.zero(S);
+        DoubleVector acc1 = DoubleVector.zero(S);
+        int ub = (len / (2 * L)) * (2 * L);
+        for (int i = 0; i < ub; i += 2 * L) {
+            acc0 = acc0.add(DoubleVector.fromArray(S, a, off + i).mul(0.0));
+            acc1 = acc1.add(DoubleVector.fromArray(S, a, off + i + L).mul(0.0));
+        }
+        return !acc0.add(acc1).test(VectorOperators.IS_NAN).anyTrue()
+                && ScalarKernelsF64.allFinite(a, off + ub, len - ub);
+    }
 }

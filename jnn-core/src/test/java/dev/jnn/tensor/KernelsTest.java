@@ -241,4 +241,38 @@ class KernelsTest {
         assertThrows(IllegalArgumentException.class, () -> Kernels.addRowVector(a, Tensor.zeros(DType.FLOAT64, 2)));
         assertThrows(IllegalArgumentException.class, () -> Kernels.axpy(1, a, Tensor.zeros(DType.FLOAT32, 2, 3)));
     }
+
+    @org.junit.jupiter.api.Test
+    void allFiniteFindsEveryNaNAndInfinityInBothPathsAndDtypes() {
+        boolean saved = Kernels.vector;
+        try {
+            for (boolean vectorPath : new boolean[] {true, false}) {
+                Kernels.vector = vectorPath && VectorSupport.available();
+                for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+                    for (int n : new int[] {1, 7, 16, 33, 100, 257}) {
+                        Tensor x = Tensor.zeros(t, 3, n);
+                        for (int i = 0; i < x.size(); i++) {
+                            x.setFlat(i, (i % 5) - 2.5e30);
+                        }
+                        Tensor row = x.rows(1, 2);                     // a view with an offset
+                        org.junit.jupiter.api.Assertions.assertTrue(Kernels.allFinite(row));
+                        for (int at = 0; at < n; at++) {
+                            for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY,
+                                Double.NEGATIVE_INFINITY}) {
+                                Tensor y = row.copy();
+                                y.setFlat(at, bad);
+                                org.junit.jupiter.api.Assertions.assertFalse(Kernels.allFinite(y),
+                                        t + " n " + n + " at " + at + " " + bad + " vector " + Kernels.vector);
+                            }
+                        }
+                        x.setFlat(0, Double.NaN);                      // outside the view: not its business
+                        x.setFlat(3 * n - 1, Double.NaN);
+                        org.junit.jupiter.api.Assertions.assertTrue(Kernels.allFinite(row));
+                    }
+                }
+            }
+        } finally {
+            Kernels.vector = saved;
+        }
+    }
 }
