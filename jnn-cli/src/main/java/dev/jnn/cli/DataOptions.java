@@ -184,6 +184,9 @@ final class DataOptions {
 
     /** Fails on the first NaN or infinite feature, naming the file's row and column (1-based). */
     private static void requireFinite(Tensor x, String source) {
+        if (dev.jnn.tensor.Kernels.allFinite(x)) {
+            return;   // the usual case, in one vectorised pass; the scan below only locates the culprit
+        }
         int cols = x.cols();
         for (int r = 0; r < x.rows(); r++) {
             for (int c = 0; c < cols; c++) {

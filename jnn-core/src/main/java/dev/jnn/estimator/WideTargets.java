@@ -3,6 +3,7 @@ package dev.jnn.estimator;
 import dev.jnn.nn.Activation;
 import dev.jnn.nn.Dense;
 import dev.jnn.nn.Parameter;
+import dev.jnn.tensor.Buffers;
 import dev.jnn.tensor.DType;
 import dev.jnn.tensor.Gemm;
 import dev.jnn.tensor.Tensor;
@@ -26,6 +27,10 @@ import java.util.List;
 final class WideTargets {
     private final MultilayerPerceptron m;
     private final List<Parameter> twins = new ArrayList<>();
+    private Tensor[] inputs;    // per layer: its float32 input rows, widened
+    private Tensor[] deltas;    // per layer: the float64 delta of its output
+    private Tensor[] kernels;   // per layer: its float32 kernel, widened
+    private double[] squares;
 
     WideTargets(MultilayerPerceptron m) {
         this.m = m;
@@ -41,20 +46,30 @@ final class WideTargets {
 
     /**
      * scikit-learn's {@code _backprop} on a batch of float32 rows {@code xb} and float64 targets {@code yb}: returns
-     * the batch's loss with its L2 term and leaves the float64 gradients in the twins.
+     * the batch's loss with its L2 term and leaves the float64 gradients in the twins. The float64 copies it works
+     * on live in buffers kept from batch to batch.
      */
     double backprop(Tensor xb, Tensor yb) {
         List<Dense> layers = m.layers;
+        int layerCount = layers.size();
         int n = xb.rows();
-        Tensor[] a = new Tensor[layers.size() + 1];
+        if (inputs == null) {
+            inputs = new Tensor[layerCount];
+            deltas = new Tensor[layerCount];
+            kernels = new Tensor[layerCount];
+        }
+        Tensor[] a = new Tensor[layerCount + 1];
         a[0] = xb;
-        for (int i = 0; i < layers.size(); i++) {
+        for (int i = 0; i < layerCount; i++) {
             a[i + 1] = layers.get(i).forward(a[i]);
         }
-        Tensor out = a[layers.size()];
+        Tensor out = a[layerCount];
         int k = out.cols();
-        double[] delta = new double[n * k];
-        double[] squares = new double[n * k];
+        deltas[layerCount - 1] = Buffers.ensure(deltas[layerCount - 1], DType.FLOAT64, n, k);
+        double[] delta = deltas[layerCount - 1].doubleData();
+        if (squares == null || squares.length != n * k) {
+            squares = new double[n * k];
+        }
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < k; c++) {
                 double p = out.get(r, c);
@@ -66,38 +81,48 @@ final class WideTargets {
         double loss = NumpySum.sum(squares) / squares.length / 2;
         double values = 0;   // a float32 np.dot per layer, added up in float64 (Python's 0 + float32 is float64)
         for (Dense d : layers) {
+            Tensor w = d.kernel().value();
+            float[] wf = w.floatData();
             float s = 0;
-            for (double v : d.kernel().value().toDoubleArray()) {
-                s += (float) v * (float) v;
+            for (int j = w.offset(); j < w.offset() + w.size(); j++) {
+                s += wf[j] * wf[j];
             }
             values += s;
         }
         double alpha = m.params.alpha();
         loss += 0.5 * alpha * values / n;
-        Tensor dz = Tensor.wrap(delta, n, k);
-        for (int i = layers.size() - 1; i >= 0; i--) {
+        Tensor dz = deltas[layerCount - 1].rows(0, n);
+        for (int i = layerCount - 1; i >= 0; i--) {
             Dense d = layers.get(i);
             Parameter kernel = twins.get(2 * i);
             Parameter bias = twins.get(2 * i + 1);
-            Gemm.gemm(true, false, 1.0, a[i].to(DType.FLOAT64), dz, 0.0, kernel.grad());
-            double[] w = d.kernel().value().toDoubleArray();
+            inputs[i] = Buffers.ensure(inputs[i], DType.FLOAT64, n, d.inputs());
+            widen(a[i], inputs[i]);
+            Gemm.gemm(true, false, 1.0, inputs[i].rows(0, n), dz, 0.0, kernel.grad());
+            Tensor w = d.kernel().value();
+            float[] wf = w.floatData();
             double[] g = kernel.grad().doubleData();
-            for (int j = 0; j < w.length; j++) {
-                g[j] = (g[j] + (float) alpha * (float) w[j]) / n;   // alpha * W: numpy casts alpha to float32
+            for (int j = 0; j < g.length; j++) {
+                g[j] = (g[j] + (float) alpha * wf[w.offset() + j]) / n;   // alpha * W: numpy casts alpha to float32
             }
             double[] b = bias.grad().doubleData();
+            double[] dd = dz.doubleData();
+            int cols = dz.cols();
             java.util.Arrays.fill(b, 0);
             for (int r = 0; r < n; r++) {
-                for (int c = 0; c < dz.cols(); c++) {
-                    b[c] += dz.get(r, c);
+                for (int c = 0; c < cols; c++) {
+                    b[c] += dd[dz.offset() + r * cols + c];
                 }
             }
             for (int c = 0; c < b.length; c++) {
                 b[c] /= n;
             }
             if (i > 0) {
-                Tensor prev = Tensor.zeros(DType.FLOAT64, n, d.inputs());
-                Gemm.gemm(false, true, 1.0, dz, d.kernel().value().to(DType.FLOAT64), 0.0, prev);
+                kernels[i] = Buffers.ensure(kernels[i], DType.FLOAT64, d.inputs(), d.units());
+                deltas[i - 1] = Buffers.ensure(deltas[i - 1], DType.FLOAT64, n, d.inputs());
+                Tensor prev = deltas[i - 1].rows(0, n);
+                widen(w, kernels[i]);
+                Gemm.gemm(false, true, 1.0, dz, kernels[i], 0.0, prev);
                 derivative(layers.get(i - 1).activation(), a[i], prev);
                 dz = prev;
             }
@@ -105,14 +130,26 @@ final class WideTargets {
         return loss;
     }
 
+    /** The float32 values of {@code src} widened (exactly) into the start of the float64 {@code buffer}. */
+    private static void widen(Tensor src, Tensor buffer) {
+        float[] f = src.floatData();
+        double[] d = buffer.doubleData();
+        int o = src.offset();
+        int size = src.size();
+        for (int j = 0; j < size; j++) {
+            d[buffer.offset() + j] = f[o + j];
+        }
+    }
+
     /** numpy's in-place derivatives: the float32 factor of the activations Z, widened into the float64 delta. */
     private static void derivative(Activation f, Tensor z, Tensor delta) {
         double[] d = delta.doubleData();
+        float[] zf = z.floatData();
         int cols = delta.cols();
         for (int r = 0; r < delta.rows(); r++) {
             for (int c = 0; c < cols; c++) {
-                float v = (float) z.get(r, c);
-                int at = r * cols + c;
+                float v = zf[z.offset() + r * cols + c];
+                int at = delta.offset() + r * cols + c;
                 switch (f) {
                     case IDENTITY -> { }
                     case RELU -> d[at] = v == 0 ? 0 : d[at];
@@ -131,14 +168,19 @@ final class WideTargets {
     void step(boolean narrowGradients) {
         List<Parameter> params = m.net.parameters();
         for (int i = 0; i < params.size(); i++) {
-            params.get(i).value().to(DType.FLOAT64).copyInto(twins.get(i).value(), 0);
+            widen(params.get(i).value(), twins.get(i).value());
             if (narrowGradients) {
-                params.get(i).grad().to(DType.FLOAT64).copyInto(twins.get(i).grad(), 0);
+                widen(params.get(i).grad(), twins.get(i).grad());
             }
         }
         m.optimizer.step(twins);
         for (int i = 0; i < params.size(); i++) {
-            twins.get(i).value().to(DType.FLOAT32).copyInto(params.get(i).value(), 0);
+            Tensor w = params.get(i).value();
+            float[] f = w.floatData();
+            double[] d = twins.get(i).value().doubleData();
+            for (int j = 0; j < d.length; j++) {
+                f[w.offset() + j] = (float) d[j];   // numpy's in-place update rounds into the float32 array
+            }
         }
     }
 }

@@ -17,6 +17,17 @@ public final class PyFormat {
     private static final java.util.regex.Pattern FLOAT = java.util.regex.Pattern.compile(
             "[+-]?(?:(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?|(?i:inf|infinity|nan))");
 
+    /** Whether {@code s} holds only digits, signs, a point and exponent letters (so no hex, suffix or word). */
+    private static boolean plainDecimal(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
+    }
+
     /**
      * Parses number text as Python's {@code float()} and numpy's {@code loadtxt} read it: decimal digits with an
      * optional fraction and exponent, or {@code inf}, {@code infinity}, {@code nan} in any case, with surrounding
@@ -26,6 +37,9 @@ public final class PyFormat {
      */
     public static double parseFloat(String text) {
         String s = text.strip();
+        if (plainDecimal(s)) {
+            return Double.parseDouble(s);   // digits, sign, point, exponent: Java's grammar and Python's agree
+        }
         if (!FLOAT.matcher(s).matches()) {
             throw new NumberFormatException("could not convert string to float: '" + text + "'");
         }
