@@ -62,6 +62,39 @@ def find_numpy_python():
     return None
 
 
+def compare(rounds, repeats, threads=None):
+    """The table: jnn's rows from `jnn bench gemm --json`, each with numpy's GFLOP/s and the ratio where numpy runs.
+
+    The two alternate for `rounds` rounds and each keeps its best median per row."""
+    py = find_numpy_python()
+    if py is None:
+        print("no python3 with numpy found: printing jnn's figures only", file=sys.stderr)
+    cmd = [os.path.join(ROOT, "jnn"), "bench", "gemm", "--json", "--repeats", str(repeats)]
+    if threads:
+        cmd += ["--threads", str(threads)]
+    rows = None
+    for _ in range(rounds):
+        got = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+        if rows is None:
+            rows = got
+        else:
+            for r, g in zip(rows, got):
+                r["gflops"] = max(r["gflops"], g["gflops"])
+        if py is None:
+            continue
+        for t in sorted({r["threads"] for r in rows}):
+            subset = [r for r in rows if r["threads"] == t]
+            env = dict(os.environ, OPENBLAS_NUM_THREADS=str(t), OMP_NUM_THREADS=str(t), MKL_NUM_THREADS=str(t))
+            res = subprocess.run([py, "-c", NUMPY_WORKER, json.dumps(subset), str(repeats)], env=env,
+                                 check=True, capture_output=True, text=True)
+            for r, g in zip(subset, json.loads(res.stdout)):
+                r["numpy_gflops"] = max(r.get("numpy_gflops", 0.0), round(g, 1))
+    for r in rows:
+        if "numpy_gflops" in r:
+            r["ratio"] = round(r["gflops"] / r["numpy_gflops"], 2)
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeats", type=int, default=7)
@@ -70,33 +103,7 @@ def main():
     args = ap.parse_args()
     if args.rounds < 1 or args.repeats < 1:
         ap.error("--rounds and --repeats must be at least 1")
-
-    py = find_numpy_python()
-    if py is None:
-        print("no python3 with numpy found: printing jnn's figures only", file=sys.stderr)
-    rows = None
-    for _ in range(args.rounds):
-        jnn = subprocess.run([os.path.join(ROOT, "jnn"), "bench", "gemm", "--json", "--repeats",
-                              str(args.repeats)], check=True, capture_output=True, text=True)
-        got = json.loads(jnn.stdout)
-        if rows is None:
-            rows = got
-        else:
-            for r, g in zip(rows, got):
-                r["gflops"] = max(r["gflops"], g["gflops"])
-        if py is None:
-            continue
-        for threads in sorted({r["threads"] for r in rows}):
-            subset = [r for r in rows if r["threads"] == threads]
-            env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads),
-                       MKL_NUM_THREADS=str(threads))
-            res = subprocess.run([py, "-c", NUMPY_WORKER, json.dumps(subset), str(args.repeats)], env=env,
-                                 check=True, capture_output=True, text=True)
-            for r, g in zip(subset, json.loads(res.stdout)):
-                r["numpy_gflops"] = max(r.get("numpy_gflops", 0.0), round(g, 1))
-    for r in rows:
-        if "numpy_gflops" in r:
-            r["ratio"] = round(r["gflops"] / r["numpy_gflops"], 2)
+    rows = compare(args.rounds, args.repeats)
 
     print("%-18s %-5s %-8s %7s %8s %8s %6s" % ("m x k x n", "trans", "dtype", "threads", "jnn", "numpy", "ratio"))
     for r in rows:

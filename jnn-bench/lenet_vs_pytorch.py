@@ -45,6 +45,22 @@ def idx(d, name):
 NETWORKS = {"lenet5": "lenet5-3x3", "lenet5-5x5": os.path.join(ROOT, "examples", "lenet5-5x5.json")}
 
 
+def torch_model(network):
+    """PyTorch's LeNet-5: 'lenet5' (3x3 convolutions, dropout) or 'lenet5-5x5' (LeCun's sizes)."""
+    import torch.nn as nn
+    if network == "lenet5":
+        return nn.Sequential(
+            nn.Conv2d(1, 6, 3), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(6, 16, 3), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Flatten(), nn.Linear(400, 120), nn.ReLU(), nn.Dropout(0.5),
+            nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
+    return nn.Sequential(
+        nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(), nn.Linear(400, 120), nn.ReLU(),
+        nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
+
+
 def torch_child(d, epochs, threads, network):
     """Runs in a child process: trains PyTorch's LeNet-5 and prints one JSON line."""
     import numpy as np
@@ -56,18 +72,7 @@ def torch_child(d, epochs, threads, network):
     y = torch.from_numpy(idx(d, "train-labels-idx1-ubyte").astype(np.int64))
     xt = torch.from_numpy(idx(d, "t10k-images-idx3-ubyte").astype(np.float32) / 255).reshape(-1, 1, 28, 28)
     yt = torch.from_numpy(idx(d, "t10k-labels-idx1-ubyte").astype(np.int64))
-    if network == "lenet5":
-        model = nn.Sequential(
-            nn.Conv2d(1, 6, 3), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Conv2d(6, 16, 3), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Flatten(), nn.Linear(400, 120), nn.ReLU(), nn.Dropout(0.5),
-            nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
-    else:
-        model = nn.Sequential(
-            nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Flatten(), nn.Linear(400, 120), nn.ReLU(),
-            nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
+    model = torch_model(network)
     opt = torch.optim.Adam(model.parameters(), lr=0.001)
     loss_fn = nn.CrossEntropyLoss()
     seconds = []

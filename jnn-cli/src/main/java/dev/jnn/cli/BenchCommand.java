@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code jnn bench}: speed measurements of the kernels. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the speed of jnn's kernels and estimators.",
-        subcommands = {GemmBenchCommand.class, MlpBenchCommand.class})
+        subcommands = {GemmBenchCommand.class, MlpBenchCommand.class, LenetBenchCommand.class,
+            PredictBenchCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,9 +1,7 @@
 package dev.jnn.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jnn.data.DataStore;
 import dev.jnn.data.Dataset;
-import dev.jnn.data.Datasets;
 import dev.jnn.data.RemoteSet;
 import dev.jnn.estimator.FitMonitor;
 import dev.jnn.estimator.MLPClassifier;
@@ -26,7 +24,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code jnn bench mlp}: the MLPClassifier epoch time on an MNIST-format set (Fashion-MNIST by default), with the
- * configuration that {@code jnn-bench/mlp_vs_sklearn.py} also gives scikit-learn: (100,), adam, batch 200.
+ * configuration that {@code jnn-bench/compare.py} also gives scikit-learn: (100,), adam, batch 200.
  */
 @Command(name = "mlp", mixinStandardHelpOptions = true,
         description = "Time MLPClassifier epochs on an MNIST-format dataset (pixels / 255) and report test accuracy.")
@@ -44,6 +42,10 @@ final class MlpBenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "20")
     int epochs;
 
+    @Option(names = "--rows", paramLabel = "N", description = "Train on the first N training rows (for scaling"
+            + " runs). Default: all 60,000.")
+    Integer rows;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -55,10 +57,17 @@ final class MlpBenchCommand implements Callable<Integer> {
         run.applyThreads();
         DType type = run.dtype(DType.FLOAT32);
         String dtype = type.toString().toLowerCase(java.util.Locale.ROOT);
-        Dataset data = Datasets.idx(RemoteSet.FASHION_MNIST, DataStore.fromEnvironment(new DownloadProgress(!json))
-                .locate(RemoteSet.FASHION_MNIST, dir), type, true);
-        Tensor xTrain = data.train().x();
-        int[] yTrain = data.train().y();
+        if (rows != null) {
+            BenchSetup.atLeast("--rows", rows, 1);
+        }
+        Dataset data = BenchSetup.idx(RemoteSet.FASHION_MNIST, dir, !json, type);
+        int n = rows == null ? data.train().size() : rows;
+        if (n > data.train().size()) {
+            throw new IllegalArgumentException("--rows must be at most the " + data.train().size()
+                    + " training rows; got " + n);
+        }
+        Tensor xTrain = data.train().x().rows(0, n);
+        int[] yTrain = Arrays.copyOf(data.train().y(), n);
         Tensor xTest = data.test().x();
         int[] yTest = data.test().y();
         MLPClassifier clf = MLPClassifier.builder().hiddenLayerSizes(100).batchSize(200).maxIter(epochs)
@@ -89,6 +98,7 @@ final class MlpBenchCommand implements Callable<Integer> {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("dtype", dtype);
         r.put("threads", Parallel.threads());
+        r.put("rows", n);
         r.put("n_iter", clf.nIter());
         r.put("fit_seconds", fit);
         r.put("epoch_seconds", seconds);
@@ -101,8 +111,8 @@ final class MlpBenchCommand implements Callable<Integer> {
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(r));
         } else {
-            out.printf("MLPClassifier (100,) adam batch 200, %s, %d threads: %d epochs in %.2f s, median epoch %.3f s,"
-                    + " test accuracy %.4f; predict_proba %.0f rows/s (median of %d)%n", dtype, Parallel.threads(),
+            out.printf("MLPClassifier (100,) adam batch 200, %d rows, %s, %d threads: %d epochs in %.2f s, median epoch %.3f s,"
+                    + " test accuracy %.4f; predict_proba %.0f rows/s (median of %d)%n", n, dtype, Parallel.threads(),
                     clf.nIter(), fit, sorted[sorted.length / 2], accuracy, predictRate, PREDICT_REPEATS);
         }
         out.flush();

@@ -23,6 +23,11 @@ public final class Gemm {
     static final long FLOPS_PER_TASK = 100_000L;
     /** Elements of packed op(B) held at once (per calling thread): all k blocks of a column block when they fit. */
     static final long PACKED_B_BUDGET = 1L << 21;
+    /**
+     * Below this many rows (and with op(B) not transposed), B is read in place row by row instead of packed: a
+     * product of one to a few rows, such as predicting one sample, costs less than packing B.
+     */
+    static final int FEW_ROWS = 5;
 
     private Gemm() {
     }
@@ -108,6 +113,11 @@ public final class Gemm {
             }
             return;
         }
+        if (m < FEW_ROWS && !tb && vector && VectorSupport.available()) {
+            driveColumns(m, n, k, threads, (j0, j1) -> GemmF32.fewRows(ta, m, j0, j1, k, alpha, a, aOff, lda, b, bOff,
+                    ldb, beta, c, cOff, ldc));
+            return;
+        }
         drive(m, n, k, threads, GemmF32.MR, GemmF32.NR, new GemmF32.Call(ta, tb, alpha, a, aOff, lda, b, bOff, ldb,
                 beta, c, cOff, ldc, vector && VectorSupport.available()));
     }
@@ -126,6 +136,11 @@ public final class Gemm {
                     c[x] = beta == 0.0 ? 0.0 : beta * c[x];
                 }
             }
+            return;
+        }
+        if (m < FEW_ROWS && !tb && vector && VectorSupport.available()) {
+            driveColumns(m, n, k, threads, (j0, j1) -> GemmF64.fewRows(ta, m, j0, j1, k, alpha, a, aOff, lda, b, bOff,
+                    ldb, beta, c, cOff, ldc));
             return;
         }
         drive(m, n, k, threads, GemmF64.MR, GemmF64.NR, new GemmF64.Call(ta, tb, alpha, a, aOff, lda, b, bOff, ldb,
@@ -195,8 +210,28 @@ public final class Gemm {
         }
     }
 
+    /** A range of output columns, for {@link #driveColumns}. */
+    interface Columns {
+        void compute(int j0, int j1);
+    }
+
+    /**
+     * Runs a product of a few rows as column ranges, split among the threads in multiples of 64 columns (whole
+     * vectors in both dtypes): the columns are independent, so the split changes no bit.
+     */
+    static void driveColumns(int m, int n, int k, int threads, Columns work) {
+        int chunks = (n + 63) / 64;
+        int tasks = (int) Math.max(1, Math.min(Math.min(threads, chunks), 2L * m * n * k / FLOPS_PER_TASK));
+        if (tasks == 1) {
+            work.compute(0, n);
+            return;
+        }
+        Parallel.forEach(tasks, t -> work.compute(Math.min(n, share(chunks, t, tasks) * 64),
+                Math.min(n, share(chunks, t + 1, tasks) * 64)));
+    }
+
     /** Start of k block kb of kBlocks equal blocks. */
-    private static int kStart(int k, int kb, int kBlocks) {
+    static int kStart(int k, int kb, int kBlocks) {
         return (int) ((long) k * kb / kBlocks);
     }
 

@@ -141,6 +141,27 @@ final class GemmF32 {
         }
     }
 
+    /**
+     * Columns [j0, j1) of a product of fewer than {@link #MR} rows with a plain op(B), read in place: packing B and
+     * padding the rows to a full tile would cost more than the product (a single row times a layer's weights). The
+     * k blocks are those of {@link Gemm#drive}, so each element is summed in the same order and gets the same bits.
+     */
+    static void fewRows(boolean ta, int m, int j0, int j1, int k, float alpha, float[] a, int ao, int lda, float[] b,
+                        int bo, int ldb, float beta, float[] c, int co, int ldc) {
+        float[] tmp = SCRATCH.get()[1];
+        int kBlocks = (k + Gemm.KC - 1) / Gemm.KC;
+        for (int kb = 0; kb < kBlocks; kb++) {
+            int pc = Gemm.kStart(k, kb, kBlocks);
+            int kc = Gemm.kStart(k, kb + 1, kBlocks) - pc;
+            float betaBlock = kb == 0 ? beta : 1f;
+            for (int r = 0; r < m; r++) {
+                int ai = ta ? ao + pc * lda + r : ao + r * lda + pc;
+                VectorTilesF32.fewRows(kc, a, ai, ta ? lda : 1, b, bo + pc * ldb + j0, ldb, j1 - j0, c,
+                        co + r * ldc + j0, alpha, betaBlock, tmp);
+            }
+        }
+    }
+
     /** The packed width of a panel with nr valid columns: half a vector, one vector or the full two. */
     static int width(int nr) {
         return nr <= H ? H : nr <= L ? L : NR;

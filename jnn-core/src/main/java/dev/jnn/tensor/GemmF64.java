@@ -141,6 +141,27 @@ final class GemmF64 {
         }
     }
 
+    /**
+     * Columns [j0, j1) of a product of fewer than {@link #MR} rows with a plain op(B), read in place: packing B and
+     * padding the rows to a full tile would cost more than the product (a single row times a layer's weights). The
+     * k blocks are those of {@link Gemm#drive}, so each element is summed in the same order and gets the same bits.
+     */
+    static void fewRows(boolean ta, int m, int j0, int j1, int k, double alpha, double[] a, int ao, int lda, double[] b,
+                        int bo, int ldb, double beta, double[] c, int co, int ldc) {
+        double[] tmp = SCRATCH.get()[1];
+        int kBlocks = (k + Gemm.KC - 1) / Gemm.KC;
+        for (int kb = 0; kb < kBlocks; kb++) {
+            int pc = Gemm.kStart(k, kb, kBlocks);
+            int kc = Gemm.kStart(k, kb + 1, kBlocks) - pc;
+            double betaBlock = kb == 0 ? beta : 1.0;
+            for (int r = 0; r < m; r++) {
+                int ai = ta ? ao + pc * lda + r : ao + r * lda + pc;
+                VectorTilesF64.fewRows(kc, a, ai, ta ? lda : 1, b, bo + pc * ldb + j0, ldb, j1 - j0, c,
+                        co + r * ldc + j0, alpha, betaBlock, tmp);
+            }
+        }
+    }
+
     /** The packed width of a panel with nr valid columns: half a vector, one vector or the full two. */
     static int width(int nr) {
         return nr <= H ? H : nr <= L ? L : NR;

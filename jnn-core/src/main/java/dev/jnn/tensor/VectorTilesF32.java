@@ -147,6 +147,80 @@ final class VectorTilesF32 {
     }
 
     /**
+     * Row r of a few-row product over one k block, with op(B) read in place (row stride ldb): columns in chunks of
+     * four vectors, then two, one and a masked one for the last {@code n % L} (whose masked-off lanes add products
+     * of zeros and are not written), the kc terms in increasing k, one fused multiply-add each, as the tiles do.
+     * Writes {@code c = alpha * acc + beta * c} for columns [0, n) from co.
+     */
+    static void fewRows(int kc, float[] a, int ai, int acs, float[] b, int bi, int ldb, int n, float[] c, int co,
+                        float alpha, float beta, float[] tmp) {
+        int j = 0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            chunk4(kc, a, ai, acs, b, bi + j, ldb, tmp);
+            writeBack(tmp, 4 * L, c, co + j, 0, 1, 4 * L, alpha, beta);
+        }
+        if (j + 2 * L <= n) {
+            chunk2(kc, a, ai, acs, b, bi + j, ldb, tmp);
+            writeBack(tmp, 2 * L, c, co + j, 0, 1, 2 * L, alpha, beta);
+            j += 2 * L;
+        }
+        if (j + L <= n) {
+            chunk1(kc, a, ai, acs, b, bi + j, ldb, tmp);
+            writeBack(tmp, L, c, co + j, 0, 1, L, alpha, beta);
+            j += L;
+        }
+        if (j < n) {
+            chunkMasked(kc, a, ai, acs, b, bi + j, ldb, S.indexInRange(0, n - j), tmp);
+            writeBack(tmp, L, c, co + j, 0, 1, n - j, alpha, beta);
+        }
+    }
+
+    private static void chunk4(int kc, float[] a, int ai, int acs, float[] b, int bi, int ldb, float[] tmp) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c0 = z, c1 = z, c2 = z, c3 = z;
+        for (int p = 0; p < kc; p++, ai += acs, bi += ldb) {
+            FloatVector x = FloatVector.broadcast(S, a[ai]);
+            c0 = x.fma(FloatVector.fromArray(S, b, bi), c0);
+            c1 = x.fma(FloatVector.fromArray(S, b, bi + L), c1);
+            c2 = x.fma(FloatVector.fromArray(S, b, bi + 2 * L), c2);
+            c3 = x.fma(FloatVector.fromArray(S, b, bi + 3 * L), c3);
+        }
+        c0.intoArray(tmp, 0);
+        c1.intoArray(tmp, L);
+        c2.intoArray(tmp, 2 * L);
+        c3.intoArray(tmp, 3 * L);
+    }
+
+    private static void chunk2(int kc, float[] a, int ai, int acs, float[] b, int bi, int ldb, float[] tmp) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0;
+        for (int p = 0; p < kc; p++, ai += acs, bi += ldb) {
+            FloatVector x = FloatVector.broadcast(S, a[ai]);
+            c0 = x.fma(FloatVector.fromArray(S, b, bi), c0);
+            c1 = x.fma(FloatVector.fromArray(S, b, bi + L), c1);
+        }
+        c0.intoArray(tmp, 0);
+        c1.intoArray(tmp, L);
+    }
+
+    private static void chunk1(int kc, float[] a, int ai, int acs, float[] b, int bi, int ldb, float[] tmp) {
+        FloatVector c0 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++, ai += acs, bi += ldb) {
+            c0 = FloatVector.broadcast(S, a[ai]).fma(FloatVector.fromArray(S, b, bi), c0);
+        }
+        c0.intoArray(tmp, 0);
+    }
+
+    /** As chunk1 for the last columns: the masked-off lanes add products of zeros and are not written. */
+    private static void chunkMasked(int kc, float[] a, int ai, int acs, float[] b, int bi, int ldb,
+                                    VectorMask<Float> m, float[] tmp) {
+        FloatVector c0 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++, ai += acs, bi += ldb) {
+            c0 = FloatVector.broadcast(S, a[ai]).fma(FloatVector.fromArray(S, b, bi, m), c0);
+        }
+        c0.intoArray(tmp, 0);
+    }
+
+    /**
      * Packs kc rows of a plain op(B), nr valid values each (row stride ld), as a panel w wide ({@link GemmF32#width}),
      * zero-filling the columns past nr: one or two masked copies a row instead of a copy and a fill.
      */

@@ -34,6 +34,12 @@ class GemmTest {
         out.add(Arguments.of(200, 100, 784));
         out.add(Arguments.of(128, 120, 400));
         out.add(Arguments.of(130, 530, 300));
+        // A few rows read op(B) in place (Gemm.FEW_ROWS): several k blocks, tails of every width, one column.
+        out.add(Arguments.of(1, 100, 784));
+        out.add(Arguments.of(2, 10, 100));
+        out.add(Arguments.of(3, 130, 600));
+        out.add(Arguments.of(4, 257, 513));
+        out.add(Arguments.of(1, 1, 300));
         return out.stream();
     }
 
@@ -103,7 +109,7 @@ class GemmTest {
         Random rnd = new Random(5);
         // The last two are small enough that the thread count, not the flops, limits their tasks (2 to 4).
         int[][] shapes = {{200, 100, 784}, {784, 100, 200}, {16, 900, 300}, {300, 45, 1000}, {257, 259, 263},
-            {200, 10, 100}, {33, 10, 700}};
+            {200, 10, 100}, {33, 10, 700}, {3, 1000, 600}, {1, 700, 784}};
         for (int[] s : shapes) {
             int m = s[0];
             int n = s[1];
