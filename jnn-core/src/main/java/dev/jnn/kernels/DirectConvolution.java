@@ -11,6 +11,8 @@ import java.util.function.Consumer;
  * {@link InputGradientKernel} for stride 1, and the pooled step of a relu convolution and a 2×2 max pooling (forward and backward as one).
  */
 public final class DirectConvolution {
+    /** Below this many rows, a prediction does not run {@link SampleLanesConv}'s blocks of 16 samples. */
+    static final int FEW_SAMPLES = 32;
     private final ConvGeometry geometry;
     private final int filters;
     /** With {@code same} padding: the zero-bordered copy of the input that the kernels read. */
@@ -18,6 +20,10 @@ public final class DirectConvolution {
     /** The geometry the kernels compute: the layer's, or with {@code same} padding the padded image's. */
     private final ConvGeometry valid;
     private ValidConvKernel direct;
+    /** The kernel of predictions on fewer than {@link #FEW_SAMPLES} rows; training's stays {@link #direct}. */
+    private ValidConvKernel fewSamples;
+    /** The kernel of the last forward pass, whose gradients follow it. */
+    private ValidConvKernel last;
     private Tensor input;
     private InputGradientKernel inputGradient;
     private Tensor inGradBuffer;
@@ -35,21 +41,36 @@ public final class DirectConvolution {
         return FilterLanesConv.suits(valid, x);
     }
 
-    /** {@code out = f(conv(x) + bias)}, f relu or none (see {@link ValidConvKernel#forward}). */
-    public void forward(Tensor x, Tensor kernel, Tensor bias, boolean relu, Tensor out) {
+    /**
+     * {@code out = f(conv(x) + bias)}, f relu or none (see {@link ValidConvKernel#forward}). Outside training, fewer
+     * than {@link #FEW_SAMPLES} rows (a prediction of one image) skip {@link SampleLanesConv}, which fills vectors
+     * with 16 samples; every direct kernel sums the same taps in the same order, so the bits are the same.
+     */
+    public void forward(Tensor x, Tensor kernel, Tensor bias, boolean relu, Tensor out, boolean training) {
         Tensor in = zeroPad == null ? x : zeroPad.pad(x);
+        if (!training && x.rows() < FEW_SAMPLES) {
+            if (fewSamples == null) {
+                fewSamples = SingleChannelConv.suits(valid, filters, in) ? new SingleChannelConv(valid, filters)
+                        : new FilterLanesConv(valid, filters);
+            }
+            fewSamples.forward(in, kernel, bias, relu, out);
+            last = fewSamples;
+            input = in;
+            return;
+        }
         if (direct == null) {
             direct = SampleLanesConv.suits(valid, filters, in) ? new SampleLanesConv(valid, filters)
                     : SingleChannelConv.suits(valid, filters, in) ? new SingleChannelConv(valid, filters)
                     : new FilterLanesConv(valid, filters);
         }
         direct.forward(in, kernel, bias, relu, out);
+        last = direct;
         input = in;
     }
 
     /** The kernel and bias gradients of the last forward pass (see {@link ValidConvKernel#kernelGradient}). */
     public void kernelGradient(Tensor dz, Tensor reluOutput, Tensor dKernel, Tensor dBias) {
-        direct.kernelGradient(input, dz, reluOutput, dKernel, dBias);
+        last.kernelGradient(input, dz, reluOutput, dKernel, dBias);
     }
 
     /**
@@ -57,7 +78,7 @@ public final class DirectConvolution {
      * {@link SampleLanesConv}'s lanes, which its input gradient reuses.
      */
     public boolean masksForInputGradient(Tensor dz) {
-        return direct instanceof SampleLanesConv && hasInputGradient(dz)
+        return last instanceof SampleLanesConv && hasInputGradient(dz)
                 && SampleLanesConv.suitsInputGradient(valid);
     }
 
@@ -68,10 +89,12 @@ public final class DirectConvolution {
 
     /** The input gradient from {@code dz}, after the kernel gradient read it. */
     public Tensor inputGradient(Tensor dz, Tensor kernel, int rows) {
+        // SampleLanesConv reuses the output gradient's lanes that its kernel gradient made
+        if (last instanceof SampleLanesConv lanes && SampleLanesConv.suitsInputGradient(valid)) {
+            return inputGradient(dz, rows, d -> lanes.compute(dz, kernel, d));
+        }
         if (inputGradient == null) {
-            // SampleLanesConv reuses the output gradient's lanes that its kernel gradient made
-            inputGradient = direct instanceof SampleLanesConv lanes && SampleLanesConv.suitsInputGradient(valid)
-                    ? lanes : InputGradientKernel.of(valid, filters);
+            inputGradient = InputGradientKernel.of(valid, filters);
         }
         return inputGradient(dz, rows, d -> inputGradient.compute(dz, kernel, d));
     }
@@ -93,6 +116,7 @@ public final class DirectConvolution {
                 geometry.outHeight() / 2 * (geometry.outWidth() / 2) * filters);
         Tensor pooled = pooledBuffer.rows(0, x.rows());
         ((SampleLanesConv) direct).forwardPooled(in, kernel, bias, pooled);
+        last = direct;
         input = in;
         return pooled;
     }

@@ -181,7 +181,8 @@ public final class Conv2D implements Activated {
         directRan = direct.suits(x);
         if (directRan) {
             boolean relu = activation == Activation.RELU;
-            direct.forward(x, kernel.value(), bias.value(), relu, z.reshape(rows, geometry.positions() * filters));
+            direct.forward(x, kernel.value(), bias.value(), relu, z.reshape(rows, geometry.positions() * filters),
+                    training);
             if (!relu && activation != Activation.IDENTITY) {
                 activation.apply(z);
             }
