@@ -141,6 +141,64 @@ class GemmTest {
         }
     }
 
+    /**
+     * Rows of A that are mostly zeros, as MNIST's pixels, with -0.0 in A and B, NaN in A, and a NaN or an infinity
+     * in B where A's whole column is zero (whose products with zero are NaN): the vector path's bits equal the
+     * plain-Java path's, as a kernel that skipped zero terms would have to keep them.
+     */
+    @Test
+    void mostlyZeroRowsAndNonFiniteValuesKeepTheBits() {
+        Random rnd = new Random(9);
+        int[][] shapes = {{200, 100, 784}, {784, 100, 200}, {64, 10, 300}, {37, 50, 513}};
+        for (int[] sh : shapes) {
+            int m = sh[0], n = sh[1], k = sh[2];
+            for (boolean ta : new boolean[] {false, true}) {
+                for (int poison = 0; poison < 3; poison++) {
+                    int lda = ta ? m : k;
+                    float[] a = new float[m * k];
+                    double[] ad = new double[m * k];
+                    for (int i = 0; i < m; i++) {
+                        for (int p = 0; p < k; p++) {
+                            // a blank border (p % 7 < 4) and 80% zeros elsewhere; some -0.0
+                            double v = p % 7 < 4 || rnd.nextInt(5) > 0 ? (rnd.nextInt(9) == 0 ? -0.0 : 0.0)
+                                    : rnd.nextDouble() * 2 - 1;
+                            int at = ta ? p * lda + i : i * lda + p;
+                            a[at] = (float) v;
+                            ad[at] = v;
+                        }
+                    }
+                    if (poison == 1) {
+                        a[5] = Float.NaN;
+                        ad[5] = Double.NaN;
+                    }
+                    float[] b = randomF(k * n, rnd);
+                    double[] bd = randomD(k * n, rnd);
+                    b[3 * n + 1] = -0f;
+                    if (poison == 2) {
+                        b[7 * n + 2] = Float.POSITIVE_INFINITY;   // row 7 of B: A's term 7 is a blank one
+                        bd[7 * n + 2] = Double.NaN;
+                    }
+                    for (float beta : new float[] {0f, 0.5f}) {
+                        float[] c0 = randomF(m * n, rnd);
+                        float[] vec = c0.clone();
+                        float[] plain = c0.clone();
+                        Gemm.sgemm(ta, false, m, n, k, 0.75f, a, 0, lda, b, 0, n, beta, vec, 0, n, true, 2);
+                        Gemm.sgemm(ta, false, m, n, k, 0.75f, a, 0, lda, b, 0, n, beta, plain, 0, n, false, 1);
+                        assertArrayEquals(plain, vec, "float32 " + m + "x" + n + "x" + k + " ta=" + ta + " poison "
+                                + poison);
+                        double[] d0 = randomD(m * n, rnd);
+                        double[] vd = d0.clone();
+                        double[] pd = d0.clone();
+                        Gemm.dgemm(ta, false, m, n, k, 0.75, ad, 0, lda, bd, 0, n, beta, vd, 0, n, true, 2);
+                        Gemm.dgemm(ta, false, m, n, k, 0.75, ad, 0, lda, bd, 0, n, beta, pd, 0, n, false, 1);
+                        assertArrayEquals(pd, vd, "float64 " + m + "x" + n + "x" + k + " ta=" + ta + " poison "
+                                + poison);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void betaZeroIgnoresOldNaNButInputNaNPropagates() {
         double[] a = {1, 2, 3, 4};
