@@ -9,13 +9,15 @@ Sections (--only picks some; default all):
   lenet    jnn bench lenet against PyTorch on full MNIST, both LeNet-5 networks, batch 128, Adam 0.001
   predict  jnn bench predict against scikit-learn (the MLP) and PyTorch (the MLP and both LeNet-5s): rows/s in
            batches of 1000 and the latency of single rows
+  search   jnn bench search against scikit-learn's GridSearchCV: 12 MLP candidates x 3 folds on digits, 1 and T
+           jobs (no target: the times, the speed-ups and whether both pick the same candidate)
 
 Every measurement runs in its own process, so each side's peak RSS (from wait4) is its own. The sides alternate,
 --rounds times (2), and each keeps its best figure: a shared VM's speed drifts for minutes at a time. Threads: jnn
 --threads T, OpenBLAS T threads for numpy and scikit-learn, torch.set_num_threads(T) with OpenBLAS at 1 for PyTorch
 (its fastest setting here). Needs Debian's references and data:
     apt-get install -y python3-sklearn python3-torch dataset-fashion-mnist    (MNIST: see the README)
-    /usr/bin/python3 jnn-bench/compare.py [--only gemm,mlp,scaling,lenet,predict] [--rounds 2] [--threads 2]
+    /usr/bin/python3 jnn-bench/compare.py [--only gemm,mlp,scaling,lenet,predict,search] [--rounds 2] [--threads 2]
         [--epochs 10] [--lenet-epochs 5] [--json FILE]
 """
 import argparse
@@ -32,7 +34,7 @@ import lenet_vs_pytorch  # noqa: E402
 
 ROOT = os.path.dirname(HERE)
 JNN = os.path.join(ROOT, "jnn")
-SECTIONS = ("gemm", "mlp", "scaling", "lenet", "predict")
+SECTIONS = ("gemm", "mlp", "scaling", "lenet", "predict", "search")
 FASHION = "/usr/share/datasets/fashion-mnist"
 # lenet_vs_pytorch names the networks by their course names; jnn bench by the model zoo's.
 TORCH_NETWORK = {"lenet5-3x3": "lenet5", "lenet5": "lenet5-5x5"}
@@ -175,6 +177,28 @@ def child_torch_predict(model, threads, data):
         return dict(timed_predict(net, x), model=model)
 
 
+def child_sklearn_search(jobs):
+    import warnings
+    from sklearn.datasets import load_digits
+    from sklearn.model_selection import GridSearchCV, StratifiedKFold
+    from sklearn.neural_network import MLPClassifier
+    x, y = load_digits(return_X_y=True)
+    grid = {"hidden_layer_sizes": [(32,), (64,), (100,)], "alpha": [1e-4, 1e-3, 1e-2, 1e-1]}
+    out = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for j in (1, jobs):
+            search = GridSearchCV(MLPClassifier(max_iter=200, random_state=0), grid, scoring="accuracy",
+                                  cv=StratifiedKFold(3), n_jobs=j)
+            t0 = time.perf_counter()
+            search.fit(x / 16.0, y)
+            out["seconds_jobs_%d" % j] = time.perf_counter() - t0
+    out["best_params"] = {"alpha": search.best_params_["alpha"],
+                          "hidden_layer_sizes": str(search.best_params_["hidden_layer_sizes"][0])}
+    out["best_score"] = search.best_score_
+    return out
+
+
 # ---- the sections ------------------------------------------------------------------------------------------------
 
 def best(runs, key, low=True):
@@ -275,6 +299,23 @@ def section_predict(a):
     return {"jnn": jnn, "sklearn": sk, "pytorch": pt}, checks
 
 
+def section_search(a):
+    jnn, ref = [], []
+    for _ in range(a.rounds):
+        jnn.append(child([JNN, "bench", "search", "--json", "--jobs", a.threads])[0])
+        ref.append(self_child(["sklearn-search", a.threads], blas_env(1))[0])
+    t = a.threads
+    j1, jt = best(jnn, "seconds_jobs_1"), best(jnn, "seconds_jobs_" + t)
+    s1, st = best(ref, "seconds_jobs_1"), best(ref, "seconds_jobs_" + t)
+    same = jnn[0]["best_params"] == ref[0]["best_params"] and abs(jnn[0]["best_score"] - ref[0]["best_score"]) < 1e-9
+    checks = [("search, 1 job: jnn / scikit-learn (%.2f / %.2f s)" % (j1, s1), j1 / s1, "", None),
+              ("search, %s jobs: jnn / scikit-learn (%.2f / %.2f s)" % (t, jt, st), jt / st, "", None),
+              ("search speed-up with %s jobs: jnn (scikit-learn %.2f)" % (t, s1 / st), j1 / jt, "", None),
+              ("search: the same best candidate and score as scikit-learn (%s)" % jnn[0]["best_params"],
+               1.0 if same else 0.0, ">=", 1.0)]
+    return {"jnn": jnn, "sklearn": ref}, checks
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections (default: all)")
@@ -293,7 +334,8 @@ def main():
         run = {"sklearn-mlp": lambda: child_sklearn_mlp(rest[0], int(rest[1]), int(rest[2]), rest[3]),
                "floor": lambda: child_floor(rest[0], int(rest[1])),
                "sklearn-predict": lambda: child_sklearn_predict(rest[0]),
-               "torch-predict": lambda: child_torch_predict(rest[0], int(rest[1]), rest[2])}[name]
+               "torch-predict": lambda: child_torch_predict(rest[0], int(rest[1]), rest[2]),
+               "sklearn-search": lambda: child_sklearn_search(int(rest[0]))}[name]
         print(json.dumps(run()))
         return
     only = [s.strip() for s in a.only.split(",") if s.strip()]
@@ -315,6 +357,10 @@ def main():
         report["sections"][name] = data
         print("\n%s (%.0f s)" % (name, time.perf_counter() - t0))
         for what, value, op, target in checks:
+            if target is None:                  # a figure without a target
+                report["checks"].append({"what": what, "value": round(value, 3)})
+                print("  %-72s %7.2f" % (what, value), flush=True)
+                continue
             ok = value <= target if op == "<=" else value >= target
             report["checks"].append({"what": what, "value": round(value, 3), "target": op + " " + str(target),
                                      "met": ok})

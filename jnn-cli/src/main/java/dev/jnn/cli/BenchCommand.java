@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the speed of jnn's kernels and estimators.",
         subcommands = {GemmBenchCommand.class, MlpBenchCommand.class, LenetBenchCommand.class,
-            PredictBenchCommand.class})
+            PredictBenchCommand.class, SearchBenchCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -103,5 +103,8 @@ class BenchCommandsTest {
         cli.err.getBuffer().setLength(0);
         assertEquals(2, cli.run("bench", "mlp", "--rows", "0", "--data-dir", missing));
         assertEquals("jnn: --rows must be at least 1; got 0", cli.err.toString().strip());
+        cli.err.getBuffer().setLength(0);
+        assertEquals(2, cli.run("bench", "search", "--jobs", "0"));
+        assertEquals("jnn: --jobs must be at least 1; got 0", cli.err.toString().strip());
     }
 }

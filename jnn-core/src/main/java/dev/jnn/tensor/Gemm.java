@@ -16,11 +16,12 @@ public final class Gemm {
     static final int MC = 128;
     static final int NC = 512;
     /**
-     * Flops per task, at least: a product gets one task per this many flops, up to the thread count. The pool's
-     * workers spin between calls, so a hand-off costs about a microsecond, and even a 200 x 100 x 10 product
-     * (8 microseconds on one thread) finishes sooner on two.
+     * Flops per task, at least: a product gets one task per this many flops, up to the thread count. Alone, a
+     * 200 x 100 x 10 product finishes sooner on two threads, but inside a fit of small layers the hand-offs cost
+     * more than they save: at 100,000 flops a task, the 36 MLP fits on digits of {@code jnn bench search} took
+     * 14.0 s with one job, at 2,000,000 they take 6.9 s (as with one kernel thread); the MNIST layers still split.
      */
-    static final long FLOPS_PER_TASK = 100_000L;
+    static final long FLOPS_PER_TASK = 2_000_000L;
     /** Elements of packed op(B) held at once (per calling thread): all k blocks of a column block when they fit. */
     static final long PACKED_B_BUDGET = 1L << 21;
     /**

@@ -107,9 +107,10 @@ class GemmTest {
     @Test
     void resultBitsDoNotDependOnThreadCount() {
         Random rnd = new Random(5);
-        // The last two are small enough that the thread count, not the flops, limits their tasks (2 to 4).
+        // The 200x10x1200 and 33x20x7000 products are small enough that the flops, not the thread count, limit
+        // their tasks (2 and 4); the few-row ones split their columns.
         int[][] shapes = {{200, 100, 784}, {784, 100, 200}, {16, 900, 300}, {300, 45, 1000}, {257, 259, 263},
-            {200, 10, 100}, {33, 10, 700}, {3, 1000, 600}, {1, 700, 784}};
+            {200, 10, 1200}, {33, 20, 7000}, {3, 2000, 1200}, {1, 700, 784}};
         for (int[] s : shapes) {
             int m = s[0];
             int n = s[1];
