@@ -94,13 +94,18 @@ def torch_child(d, epochs, threads, network):
 
 
 def run_child(cmd, env):
-    """Runs cmd; returns its standard output and its own peak RSS in KiB (from wait4)."""
-    with tempfile.TemporaryFile() as out:
-        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.DEVNULL)
+    """Runs cmd; returns its standard output and its own peak RSS in KiB (from wait4). On failure, exits with
+    the command and the last lines of its standard error (a missing dataset, a missing reference library)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
-            sys.exit("%s failed with exit code %d" % (cmd[0], proc.returncode))
+            err.seek(0)
+            tail = [line for line in err.read().decode(errors="replace").splitlines()
+                    if line.strip() and "incubator modules" not in line][-3:]
+            sys.exit("%s failed with exit code %d:\n  %s" % (" ".join(cmd[:4]), proc.returncode,
+                                                            "\n  ".join(tail) or "(no message)"))
         out.seek(0)
         return out.read().decode(), usage.ru_maxrss
 
