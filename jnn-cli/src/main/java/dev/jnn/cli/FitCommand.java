@@ -49,6 +49,9 @@ final class FitCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Mixin
+    DashboardOptions dashboardOptions;
+
+    @Mixin
     RunOptions run;
 
     @Mixin
@@ -100,13 +103,26 @@ final class FitCommand implements Callable<Integer> {
             description = "With --predict-image: the pictures are dark ink on a light page (the default).")
     boolean invert;
 
+    /** The live page of this run, with --dashboard. */
+    private dev.jnn.plot.live.Dashboard dash;
+
     @Override
     public Integer call() throws Exception {
-        if (!quiet) {
-            return fitAndReport();
-        }
-        try (EstimatorWarnings dropped = new EstimatorWarnings()) {   // --quiet: the results, not the warnings
-            return fitAndReport();
+        try {
+            int code;
+            if (!quiet) {
+                code = fitAndReport();
+            } else {
+                try (EstimatorWarnings dropped = new EstimatorWarnings()) {   // --quiet: the results, not the warnings
+                    code = fitAndReport();
+                }
+            }
+            dashboardOptions.linger(dash, spec.commandLine().getOut());
+            return code;
+        } finally {
+            if (dash != null) {
+                dash.close();
+            }
         }
     }
 
@@ -124,6 +140,11 @@ final class FitCommand implements Callable<Integer> {
             }
         }
         run.applyThreads();
+        dashboardOptions.check();
+        if (dashboardOptions.port != null && (autoencoder != null || "perceptron".equals(modelOptions.model)
+                || "svc".equals(modelOptions.model))) {
+            throw new IllegalArgumentException("--dashboard charts the MLP and --model networks, epoch by epoch");
+        }
         if (saveOptimizerState && (save == null || modelOptions.given())) {
             throw new IllegalArgumentException("--save-optimizer-state goes with --save, for an MLP");
         }
@@ -166,8 +187,9 @@ final class FitCommand implements Callable<Integer> {
                 }
             }
             RunPlots figures = plots == null ? null : new RunPlots(plots);
+            dash = dashboardOptions.start("jnn fit --model " + modelOptions.model + " on " + dataOptions.data, out);
             int code = ModelFit.run(modelOptions, mlp.params(), set, regressor, explicit, quiet, report, predictions,
-                    figures, save, out, new ModelFit.Unlabelled(unlabelled, proba));
+                    figures, save, out, new ModelFit.Unlabelled(unlabelled, proba), dash);
             if (figures != null) {
                 figures.write("jnn fit --model " + modelOptions.model + " on " + dataOptions.data, commandLine(),
                         Map.of("model", modelOptions.model), null, out);
@@ -218,8 +240,21 @@ final class FitCommand implements Callable<Integer> {
         FitResult result;
         List<Double> losses;
         double seconds;
+        dash = dashboardOptions.start(est.getClass().getSimpleName() + " on " + dataOptions.data, out);
+        dev.jnn.plot.live.Dashboard live = dash;
         try (ProgressMonitor monitor = new ProgressMonitor(out, spec.commandLine().getErr(), !quiet && !main.verbose)) {
-            est.setMonitor(monitor);
+            est.setMonitor(live == null ? monitor : new dev.jnn.estimator.FitMonitor() {
+                @Override
+                public void onIteration(int iteration, int max, double loss, double validationScore) {
+                    monitor.onIteration(iteration, max, loss, validationScore);
+                    live.onIteration(iteration, max, loss, validationScore);
+                }
+
+                @Override
+                public void onMessage(String line) {
+                    monitor.onMessage(line);
+                }
+            });
             long start = System.nanoTime();
             boolean intLabels = !regressor && train.hasIntLabels() && testSet.hasIntLabels();
             if (est instanceof MLPClassifier clf) {
@@ -236,6 +271,12 @@ final class FitCommand implements Callable<Integer> {
             result = unlabelled != null ? null : FitResult.of(est, testSet, intLabels, seconds,
                     monitor.epochSeconds()).named(dataOptions.classNames());
             losses = monitor.losses();
+        }
+        if (dash != null && result != null) {
+            Map<String, Object> end = new java.util.LinkedHashMap<>(result.dashboardScores());
+            end.put("n_iter", est.nIter());
+            end.put("loss", est.loss());
+            dash.finish(end);
         }
         if (!quiet) {
             out.printf("Fitted in %.2f s: %d iterations, final loss %.6f%n%n", seconds, est.nIter(), est.loss());

@@ -123,6 +123,22 @@ record FitResult(double fitSeconds, List<Double> epochSeconds, int testRows, Str
         writeJson(file, root);
     }
 
+    /** What the dashboard shows at the end: the test accuracy, the classes and the confusion matrix, or R² and MSE. */
+    Map<String, Object> dashboardScores() {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("test_rows", testRows);
+        t.put("fit_seconds", fitSeconds);
+        if (report == null) {
+            t.put("test_r2", r2);
+            t.put("test_mse", mse);
+            return t;
+        }
+        t.put("test_accuracy", report.accuracy());
+        t.put("classes", classNames != null ? List.of(classNames) : List.of(confusion.labels()));
+        t.put("confusion_matrix", confusion.counts());
+        return t;
+    }
+
     /** Writes {@code root} as indented JSON, atomically. */
     static void writeJson(Path file, Map<String, Object> root) throws IOException {
         byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);

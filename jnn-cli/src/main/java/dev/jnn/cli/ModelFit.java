@@ -52,7 +52,7 @@ final class ModelFit {
 
     static int run(ModelOptions o, Map<String, Object> mlp, Dataset set, boolean regressor, DType dtype,
                    boolean quiet, Path report, Path predictions, RunPlots figures, Path save, PrintWriter out,
-                   Unlabelled unlabelled) throws IOException {
+                   Unlabelled unlabelled, dev.jnn.plot.live.Dashboard dash) throws IOException {
         for (String k : mlp.keySet()) {
             if (!SHARED.contains(k)) {
                 throw new IllegalArgumentException("--" + k.replace('_', '-') + " is an MLP option; it does not apply "
@@ -94,6 +94,9 @@ final class ModelFit {
         if (o.checkpoint != null) {
             fit = fit.callbacks(new dev.jnn.io.ModelCheckpoint(o.checkpoint, "val_loss", o.validationSplit != null,
                     regressor ? null : train.classes()));
+        }
+        if (dash != null) {
+            fit = fit.callbacks(dash);
         }
         if (o.patience != null) {
             if (o.validationSplit == null) {
@@ -151,6 +154,12 @@ final class ModelFit {
         }
         if (!quiet) {
             out.printf("Fitted in %.2f s (%.2f s per epoch)%n", seconds, seconds / history.epochs());
+        }
+        if (dash != null) {
+            Map<String, Object> end = new LinkedHashMap<>(result.dashboardScores());
+            end.put("epochs", history.epochs());
+            end.put("loss", history.get("loss").get(history.epochs() - 1));
+            dash.finish(end);
         }
         int[] testIndex = regressor ? null : indicesAmong(test, classes);
         if (regressor || testIndex != null) {

@@ -1,0 +1,93 @@
+package dev.jnn.plot.live;
+
+import dev.jnn.estimator.FitMonitor;
+import dev.jnn.model.Callback;
+import dev.jnn.model.Sequential;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A live page of a fit, for Java programs as for {@code jnn fit --dashboard}: give it to an estimator as its
+ * {@link FitMonitor} ({@code clf.setMonitor(dashboard)}) or to a {@link Sequential} fit as a {@link Callback}
+ * ({@code Fit.epochs(5).callbacks(dashboard)}), open {@link #uri()}, and call {@link #finish} with the final report.
+ * Each epoch (or lbfgs iteration) becomes one event: the loss, the validation score or loss and metrics, the
+ * learning rate and the epoch's seconds. Publishing never waits on a browser.
+ */
+public final class Dashboard implements FitMonitor, Callback, AutoCloseable {
+    private final RunLog log = new RunLog();
+    private final DashboardServer server;
+    private long last = System.nanoTime();
+
+    private Dashboard(int port, String title) {
+        server = DashboardServer.start(port, log);
+        log.publish("start", Map.of("title", title));
+    }
+
+    /** Serves a dashboard for a run called {@code title} on 127.0.0.1:{@code port} (0: any free port). */
+    public static Dashboard start(int port, String title) {
+        return new Dashboard(port, title);
+    }
+
+    /** The page's address. */
+    public URI uri() {
+        return server.uri();
+    }
+
+    /** The run's events so far. */
+    public RunLog log() {
+        return log;
+    }
+
+    /** The server, for its counts of browsers. */
+    public DashboardServer server() {
+        return server;
+    }
+
+    @Override
+    public void onIteration(int iteration, int maxIterations, double loss, double validationScore) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("epoch", iteration);
+        e.put("of", maxIterations);
+        e.put("loss", loss);
+        e.put("validation_score", validationScore);
+        e.put("seconds", lap());
+        log.publish("epoch", e);
+    }
+
+    @Override
+    public void onEpochBegin(Sequential model, int epoch) {
+        if (epoch == 0) {
+            lap();
+        }
+    }
+
+    @Override
+    public void onEpochEnd(Sequential model, int epoch, Map<String, Double> logs) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("epoch", epoch + 1);
+        logs.forEach(e::put);
+        e.put("learning_rate", model.optimizer().learningRate());
+        e.put("seconds", lap());
+        log.publish("epoch", e);
+    }
+
+    /** The end of the run: the report's fields (scores, the confusion matrix, the class names...) for the page. */
+    public void finish(Map<String, ?> report) {
+        log.publish("end", report);
+    }
+
+    private double lap() {
+        long now = System.nanoTime();
+        double s = (now - last) / 1e9;
+        last = now;
+        return s;
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        server.close();
+    }
+}

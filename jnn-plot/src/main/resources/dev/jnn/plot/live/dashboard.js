@@ -1,0 +1,89 @@
+// The live page: one EventSource on /events, four Chart.js line charts. Each canvas carries data-points, the
+// number of epochs it shows, so that tests (and curious users) can read the progress from the DOM.
+"use strict";
+
+const charts = {};
+const series = {
+  loss: ["loss", "val_loss"],
+  score: ["validation_score", "accuracy", "val_accuracy", "mae", "val_mae"],
+  rate: ["learning_rate"],
+  seconds: ["seconds"],
+};
+const colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"];
+
+function chart(id) {
+  if (!charts[id]) {
+    charts[id] = new Chart(document.getElementById(id), {
+      type: "line",
+      data: { labels: [], datasets: [] },
+      options: { animation: false, responsive: true, scales: { x: { title: { display: true, text: "epoch" } } } },
+    });
+  }
+  return charts[id];
+}
+
+function addEpoch(e) {
+  for (const [id, keys] of Object.entries(series)) {
+    const c = chart(id);
+    c.data.labels.push(e.epoch);
+    for (const k of keys) {
+      if (e[k] === undefined || e[k] === null) continue;
+      let d = c.data.datasets.find((s) => s.label === k);
+      if (!d) {
+        d = { label: k, data: [], borderColor: colours[c.data.datasets.length % colours.length], pointRadius: 1 };
+        c.data.datasets.push(d);
+      }
+      d.data.push({ x: e.epoch, y: e[k] });
+    }
+    c.update("none");
+    document.getElementById(id).dataset.points = String(c.data.labels.length);
+  }
+  const of = e.of ? " of " + e.of : "";
+  document.getElementById("status").textContent = "epoch " + e.epoch + of + ", loss " + Number(e.loss).toFixed(6);
+}
+
+function showEnd(e) {
+  document.body.dataset.state = "ended";
+  document.getElementById("status").textContent = "finished";
+  const table = document.getElementById("metrics");
+  for (const [k, v] of Object.entries(e)) {
+    if (k === "type" || typeof v === "object") continue;
+    const row = table.insertRow();
+    row.insertCell().textContent = k;
+    row.insertCell().textContent = typeof v === "number" ? Number(v.toPrecision(6)).toString() : v;
+  }
+  if (Array.isArray(e.confusion_matrix)) {
+    const labels = e.classes || e.confusion_matrix.map((_, i) => String(i));
+    const t = document.createElement("table");
+    const head = t.insertRow();
+    head.insertCell().textContent = "true \\ predicted";
+    labels.forEach((l) => { head.insertCell().textContent = l; });
+    e.confusion_matrix.forEach((r, i) => {
+      const row = t.insertRow();
+      row.insertCell().textContent = labels[i];
+      r.forEach((n) => { row.insertCell().textContent = n; });
+    });
+    document.getElementById("confusion").appendChild(t);
+  }
+  document.getElementById("report").hidden = false;
+  for (const id of Object.keys(series)) {          // a chart that got no values (no validation, no rate): hide it
+    if (!charts[id] || charts[id].data.datasets.length === 0) {
+      document.getElementById(id).closest("section").hidden = true;
+    }
+  }
+}
+
+const source = new EventSource("/events");
+source.onmessage = (m) => {
+  const e = JSON.parse(m.data);
+  if (e.type === "start") {
+    document.getElementById("title").textContent = e.title;
+    document.title = e.title + " — jnn";
+    document.body.dataset.state = "running";
+  } else if (e.type === "epoch") {
+    addEpoch(e);
+  } else if (e.type === "end") {
+    showEnd(e);
+    source.close();
+  }
+};
