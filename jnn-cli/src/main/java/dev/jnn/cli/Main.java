@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Neural networks for the JVM: scikit-learn's estimators, Keras-style models, pure-Java kernels.",
-        subcommands = {FitCommand.class, SearchCommand.class, PredictCommand.class, EvaluateCommand.class, InfoCommand.class,
+        subcommands = {FitCommand.class, SearchCommand.class, DashboardCommand.class, PredictCommand.class, EvaluateCommand.class, InfoCommand.class,
             ExportCommand.class, PlotCommand.class, GradCheckCommand.class, TraceCommand.class, DatasetsCommand.class, ModelsCommand.class, BenchCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

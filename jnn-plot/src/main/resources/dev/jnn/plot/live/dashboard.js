@@ -42,6 +42,30 @@ function addEpoch(e) {
   document.getElementById("status").textContent = "epoch " + e.epoch + of + ", loss " + Number(e.loss).toFixed(6);
 }
 
+// jnn dashboard DIR: one event per saved run, each series drawn whole, one line per run and series.
+function addRun(r) {
+  const runs = Number(document.body.dataset.runs || "0") + 1;
+  for (const [id, keys] of Object.entries(series)) {
+    const c = chart(id);
+    for (const k of keys) {
+      if (!Array.isArray(r[k])) continue;
+      const n = c.data.datasets.length;
+      c.data.datasets.push({ label: r.name + " " + k, data: r[k].map((y, i) => ({ x: i + 1, y: y })),
+        borderColor: colours[n % colours.length], pointRadius: 0 });
+      c.data.labels = Array.from({ length: Math.max(c.data.labels.length, r[k].length) }, (_, i) => i + 1);
+    }
+    c.options.scales.x.type = "linear";
+    c.update("none");
+    document.getElementById(id).dataset.points = String(c.data.labels.length);
+  }
+  document.body.dataset.runs = String(runs);
+  const score = r.test_accuracy !== undefined ? "test accuracy " + r.test_accuracy
+    : r.test_r2 !== undefined ? "test R² " + r.test_r2 : "";
+  const row = document.getElementById("metrics").insertRow();
+  row.insertCell().textContent = r.name;
+  row.insertCell().textContent = score;
+}
+
 function showEnd(e) {
   document.body.dataset.state = "ended";
   document.getElementById("status").textContent = "finished";
@@ -82,6 +106,8 @@ source.onmessage = (m) => {
     document.body.dataset.state = "running";
   } else if (e.type === "epoch") {
     addEpoch(e);
+  } else if (e.type === "run") {
+    addRun(e);
   } else if (e.type === "end") {
     showEnd(e);
     source.close();
