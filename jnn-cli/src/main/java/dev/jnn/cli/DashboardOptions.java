@@ -6,15 +6,15 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code --dashboard [PORT]} and {@code --dashboard-keep}: a live page of the fit (see {@link Dashboard}). */
+/** {@code --dashboard [PORT]} and {@code --dashboard-keep}: a live page of the fit or search (see {@link Dashboard}). */
 final class DashboardOptions {
     /** How long the page stays served after a browser has shown the end of the run. */
     static final long LINGER_MILLIS = 10_000;
 
     @Option(names = "--dashboard", arity = "0..1", fallbackValue = "0", paramLabel = "PORT",
-            description = {"Serve a live page of the fit (loss, scores, learning rate and seconds per epoch, then the"
-                + " test results) on 127.0.0.1:PORT, any free port by default, and print its address. Once a browser"
-                + " has shown the end, the page stays up 10 s."})
+            description = {"Serve a live page of the run (a fit's loss, scores, learning rate and seconds per epoch,"
+                + " a search's candidates as their fits finish, then the results) on 127.0.0.1:PORT, any free port by"
+                + " default, and print its address. Once a browser has shown the end, the page stays up 10 s."})
     Integer port;
 
     @Option(names = "--dashboard-keep", description = "With --dashboard: keep serving after the run until Ctrl-C.")

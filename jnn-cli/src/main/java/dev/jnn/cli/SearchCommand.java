@@ -117,6 +117,12 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     FeatureOptions features;
 
+    @Mixin
+    DashboardOptions dashboardOptions;
+
+    /** The live page of this search, with --dashboard. */
+    private dev.jnn.plot.live.Dashboard dash;
+
     /** The MLP parameters' options, added by {@link Main#commandLine()}. */
     MlpOptions mlp;
 
@@ -128,6 +134,19 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            int code = search();
+            dashboardOptions.linger(dash, spec.commandLine().getOut());
+            return code;
+        } finally {
+            if (dash != null) {
+                dash.close();
+            }
+        }
+    }
+
+    private int search() throws Exception {
+        dashboardOptions.check();
         ParamTable<?> table;
         Estimator base;
         switch (model) {
@@ -198,6 +217,10 @@ final class SearchCommand implements Callable<Integer> {
         out.printf("%d candidates x %d folds = %d fits on %d rows of %s%n", search.candidates().size(),
                 splitter().nSplits(), total, train.size(), data.data);
         out.flush();
+        dash = dashboardOptions.start("jnn search on " + data.data, out);
+        if (dash != null) {
+            search.setMonitor(dash);
+        }
         long start = System.nanoTime();
         EstimatorWarnings warnings = new EstimatorWarnings();
         java.io.Console console = System.console();
@@ -235,6 +258,14 @@ final class SearchCommand implements Callable<Integer> {
         double testScore = search.score(set.test().x(), testY);
         out.print(SearchReport.text(search, prefix, seconds, testScore, set.test().size()));
         out.flush();
+        if (dash != null) {
+            Map<String, Object> end = new java.util.LinkedHashMap<>();
+            end.put("best_params", search.bestParams().toString());
+            end.put("best_score", search.bestScore());
+            end.put("test_score", testScore);
+            end.put("search_seconds", seconds);
+            dash.finish(end);
+        }
         if (results != null) {
             if (results.toString().endsWith(".json")) {
                 search.cvResults().writeJson(results);

@@ -16,6 +16,18 @@ class DashboardCommandTest {
     }
 
     @Test
+    void aSearchServesItsPageToo() {
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("search", "--data", "iris", "--param", "alpha=0.0001,0.01", "--max-iter", "10",
+                "--cv", "3", "--dashboard", "--quiet"));
+        assertTrue(cli.out.toString().matches("(?s).*Dashboard: http://127\\.0\\.0\\.1:\\d+/\n.*Best parameters.*"),
+                cli.out.toString());
+        cli = new CliRun();
+        assertEquals(2, cli.run("search", "--data", "iris", "--param", "alpha=0.0001", "--dashboard-keep"));
+        assertEquals("jnn: --dashboard-keep goes with --dashboard", cli.err.toString().strip());
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         String[][] cases = {
             {"--dashboard-keep", "jnn: --dashboard-keep goes with --dashboard"},

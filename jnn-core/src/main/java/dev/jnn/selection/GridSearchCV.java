@@ -81,6 +81,7 @@ public class GridSearchCV {
     private final List<Map<String, Object>> candidates;
     private final Settings settings;
     private IntConsumer progress = done -> { };
+    private SearchMonitor monitor;
     private SearchResults results;
     private int bestIndex = -1;
     private Estimator bestEstimator;
@@ -97,6 +98,11 @@ public class GridSearchCV {
         this.estimator = estimator;
         this.candidates = List.copyOf(candidates);
         this.settings = settings;
+    }
+
+    /** Receives each finished fit's candidate, split and score (for a live page); may be called from any thread. */
+    public void setMonitor(SearchMonitor monitor) {
+        this.monitor = monitor;
     }
 
     /** Receives the number of finished fits after each one (for a progress bar); may be called from any thread. */
@@ -198,6 +204,9 @@ public class GridSearchCV {
                 }
                 synchronized (done) {
                     progress.accept(++done[0]);
+                    if (monitor != null) {
+                        monitor.onFit(c, candidates.get(c), s, test[0][c][s], fitTimes[c][s], done[0], tasks);
+                    }
                 }
             };
         }

@@ -3,6 +3,7 @@ package dev.jnn.plot.live;
 import dev.jnn.estimator.FitMonitor;
 import dev.jnn.model.Callback;
 import dev.jnn.model.Sequential;
+import dev.jnn.selection.SearchMonitor;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -11,11 +12,12 @@ import java.util.Map;
 /**
  * A live page of a fit, for Java programs as for {@code jnn fit --dashboard}: give it to an estimator as its
  * {@link FitMonitor} ({@code clf.setMonitor(dashboard)}) or to a {@link Sequential} fit as a {@link Callback}
- * ({@code Fit.epochs(5).callbacks(dashboard)}), open {@link #uri()}, and call {@link #finish} with the final report.
+ * ({@code Fit.epochs(5).callbacks(dashboard)}) or to a search as its {@link SearchMonitor}
+ * ({@code search.setMonitor(dashboard)}), open {@link #uri()}, and call {@link #finish} with the final report.
  * Each epoch (or lbfgs iteration) becomes one event: the loss, the validation score or loss and metrics, the
  * learning rate and the epoch's seconds. Publishing never waits on a browser.
  */
-public final class Dashboard implements FitMonitor, Callback, AutoCloseable {
+public final class Dashboard implements FitMonitor, Callback, SearchMonitor, AutoCloseable {
     private final RunLog log = new RunLog();
     private final DashboardServer server;
     private long last = System.nanoTime();
@@ -71,6 +73,20 @@ public final class Dashboard implements FitMonitor, Callback, AutoCloseable {
         e.put("learning_rate", model.optimizer().learningRate());
         e.put("seconds", lap());
         log.publish("epoch", e);
+    }
+
+    @Override
+    public void onFit(int candidate, Map<String, Object> params, int split, double testScore, double fitSeconds,
+                      int done, int total) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("candidate", candidate);
+        e.put("params", params.toString());
+        e.put("split", split);
+        e.put("test_score", testScore);
+        e.put("fit_seconds", fitSeconds);
+        e.put("done", done);
+        e.put("total", total);
+        log.publish("fit", e);
     }
 
     /** The end of the run: the report's fields (scores, the confusion matrix, the class names...) for the page. */

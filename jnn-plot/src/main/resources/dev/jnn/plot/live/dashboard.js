@@ -66,6 +66,32 @@ function addRun(r) {
   row.insertCell().textContent = score;
 }
 
+// A search: each finished fit adds its split's score to its candidate's bar (the mean over the splits so far).
+const scores = [];
+let searchChart = null;
+function addFit(f) {
+  if (!searchChart) {
+    document.getElementById("search-section").hidden = false;
+    searchChart = new Chart(document.getElementById("search"), {
+      type: "bar",
+      data: { labels: [], datasets: [{ label: "mean test score", data: [], backgroundColor: colours[0] }] },
+      options: { animation: false, responsive: true },
+    });
+  }
+  while (scores.length <= f.candidate) {
+    scores.push([]);
+    searchChart.data.labels.push("");
+    searchChart.data.datasets[0].data.push(null);
+  }
+  if (f.test_score !== null) scores[f.candidate].push(f.test_score);
+  const s = scores[f.candidate];
+  searchChart.data.labels[f.candidate] = f.params;
+  searchChart.data.datasets[0].data[f.candidate] = s.length ? s.reduce((a, b) => a + b, 0) / s.length : null;
+  searchChart.update("none");
+  document.getElementById("search").dataset.points = String(f.done);
+  document.getElementById("status").textContent = f.done + " of " + f.total + " fits";
+}
+
 function showEnd(e) {
   document.body.dataset.state = "ended";
   document.getElementById("status").textContent = "finished";
@@ -90,7 +116,7 @@ function showEnd(e) {
     document.getElementById("confusion").appendChild(t);
   }
   document.getElementById("report").hidden = false;
-  for (const id of Object.keys(series)) {          // a chart that got no values (no validation, no rate): hide it
+  for (const id of Object.keys(series)) {          // a chart that got no values (a search, no rate): hide it
     if (!charts[id] || charts[id].data.datasets.length === 0) {
       document.getElementById(id).closest("section").hidden = true;
     }
@@ -108,6 +134,8 @@ source.onmessage = (m) => {
     addEpoch(e);
   } else if (e.type === "run") {
     addRun(e);
+  } else if (e.type === "fit") {
+    addFit(e);
   } else if (e.type === "end") {
     showEnd(e);
     source.close();

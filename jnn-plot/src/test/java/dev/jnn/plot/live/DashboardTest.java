@@ -14,6 +14,10 @@ import dev.jnn.nn.Dense;
 import dev.jnn.nn.Input;
 import dev.jnn.nn.Loss;
 import dev.jnn.optim.Adam;
+import dev.jnn.selection.GridSearchCV;
+import dev.jnn.selection.StratifiedKFold;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,6 +40,35 @@ class DashboardTest {
             assertTrue(events.get(12).contains("\"loss\":" + clf.lossCurve().get(11)), events.get(12));
             assertTrue(events.get(12).contains("\"validation_score\":null"), events.get(12));
             assertTrue(d.log().ended());
+        }
+    }
+
+    @Test
+    void aSearchsFitsBecomeEventsWithTheirSplitScores() throws Exception {
+        Samples iris = Datasets.iris().train();
+        GridSearchCV search = new GridSearchCV(MLPClassifier.builder().maxIter(10).randomState(0).build(),
+                Map.of("alpha", List.of(1e-4, 1e-2), "hidden_layer_sizes", List.of("4", "8")),
+                GridSearchCV.Settings.DEFAULTS.withCv(new StratifiedKFold(3)).withNJobs(2));
+        try (Dashboard d = Dashboard.start(0, "search")) {
+            search.setMonitor(d);
+            search.fit(iris.x(), iris.y());
+            List<String> events = d.log().after(1, 0);
+            assertEquals(12, events.size());
+            ObjectMapper json = new ObjectMapper();
+            boolean[] seen = new boolean[12];
+            for (String e : events) {
+                JsonNode f = json.readTree(e);
+                int c = f.get("candidate").asInt();
+                int s = f.get("split").asInt();
+                seen[c * 3 + s] = true;
+                assertEquals((Double) search.cvResults().get("split" + s + "_test_score").get(c),
+                        f.get("test_score").asDouble(), e);
+                assertEquals(search.candidates().get(c).toString(), f.get("params").asText());
+                assertEquals(12, f.get("total").asInt());
+            }
+            for (boolean b : seen) {
+                assertTrue(b, "every candidate and split once");
+            }
         }
     }
 
