@@ -186,7 +186,8 @@ final class FitCommand implements Callable<Integer> {
                     unlabelled = t.transform(unlabelled);
                 }
             }
-            RunPlots figures = plots == null ? null : new RunPlots(plots);
+            RunPlots figures = plots != null ? new RunPlots(plots)
+                    : dashboardOptions.port != null ? RunPlots.inMemory() : null;
             dash = dashboardOptions.start("jnn fit --model " + modelOptions.model + " on " + dataOptions.data, out);
             int code = ModelFit.run(modelOptions, mlp.params(), set, regressor, explicit, quiet, report, predictions,
                     figures, save, out, new ModelFit.Unlabelled(unlabelled, proba), dash);
@@ -214,7 +215,8 @@ final class FitCommand implements Callable<Integer> {
             params.put("verbose", true);
         }
         est.setParams(params);
-        RunPlots figures = plots == null ? null : new RunPlots(plots);
+        RunPlots figures = plots != null ? new RunPlots(plots)
+                : dashboardOptions.port != null ? RunPlots.inMemory() : null;
 
         PrintWriter out = spec.commandLine().getOut();
         Dataset set = dataOptions.load(type, !regressor, !quiet);
@@ -272,12 +274,6 @@ final class FitCommand implements Callable<Integer> {
                     monitor.epochSeconds()).named(dataOptions.classNames());
             losses = monitor.losses();
         }
-        if (dash != null && result != null) {
-            Map<String, Object> end = new java.util.LinkedHashMap<>(result.dashboardScores());
-            end.put("n_iter", est.nIter());
-            end.put("loss", est.loss());
-            dash.finish(end);
-        }
         if (!quiet) {
             out.printf("Fitted in %.2f s: %d iterations, final loss %.6f%n%n", seconds, est.nIter(), est.loss());
         }
@@ -319,6 +315,13 @@ final class FitCommand implements Callable<Integer> {
         }
         if (predictions != null) {
             result.writePredictions(predictions);
+        }
+        if (dash != null) {
+            Map<String, Object> end = new java.util.LinkedHashMap<>(result.dashboardScores());
+            end.put("n_iter", est.nIter());
+            end.put("loss", est.loss());
+            figures.figures().forEach(dash::addFigure);
+            dash.finish(end);
         }
         return 0;
     }

@@ -155,12 +155,7 @@ final class ModelFit {
         if (!quiet) {
             out.printf("Fitted in %.2f s (%.2f s per epoch)%n", seconds, seconds / history.epochs());
         }
-        if (dash != null) {
-            Map<String, Object> end = new LinkedHashMap<>(result.dashboardScores());
-            end.put("epochs", history.epochs());
-            end.put("loss", history.get("loss").get(history.epochs() - 1));
-            dash.finish(end);
-        }
+
         int[] testIndex = regressor ? null : indicesAmong(test, classes);
         if (regressor || testIndex != null) {
             Map<String, Double> scores = regressor
@@ -199,6 +194,13 @@ final class ModelFit {
         }
         if (figures != null) {
             plots(figures, o, model, history, train, test, classes, result, seconds);
+        }
+        if (dash != null) {
+            Map<String, Object> end = new LinkedHashMap<>(result.dashboardScores());
+            end.put("epochs", history.epochs());
+            end.put("loss", history.get("loss").get(history.epochs() - 1));
+            figures.figures().forEach(dash::addFigure);
+            dash.finish(end);
         }
         return 0;
     }

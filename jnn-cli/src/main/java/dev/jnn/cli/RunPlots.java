@@ -39,6 +39,20 @@ final class RunPlots {
         this.dir = dir;
     }
 
+    /** The figures for the dashboard alone (no --plots): kept in memory, never written. */
+    private RunPlots() {
+        this.dir = null;
+    }
+
+    static RunPlots inMemory() {
+        return new RunPlots();
+    }
+
+    /** The figures collected so far. */
+    List<Figure> figures() {
+        return List.copyOf(figures);
+    }
+
     void add(Figure f) {
         figures.add(f);
     }
@@ -120,6 +134,9 @@ final class RunPlots {
     /** Writes every figure and the page; prints where they went. */
     void write(String title, String command, Map<String, Object> params, String text, PrintWriter out)
             throws IOException {
+        if (dir == null) {
+            return;
+        }
         for (Figure f : figures) {
             f.writeInto(dir);
         }

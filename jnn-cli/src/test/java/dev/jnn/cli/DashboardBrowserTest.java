@@ -132,6 +132,14 @@ class DashboardBrowserTest {
             String metrics = page.eval("document.getElementById('metrics').innerText");
             assertTrue(metrics.contains("test_accuracy") && metrics.contains("n_iter"), metrics);
             assertTrue(page.eval("document.getElementById('confusion').innerText").contains("true"));
+            String decoded = "";                            // the figures of --plots, decoded by the browser
+            for (int i = 0; i < 100 && !decoded.matches("[5-9] of [5-9]"); i++) {
+                decoded = page.eval("(function(){var i=document.querySelectorAll('#figures img'),n=0;"
+                        + "i.forEach(function(x){if(x.complete&&x.naturalWidth>0)n++;});return n+' of '+i.length;})()");
+                Thread.sleep(100);
+            }
+            assertTrue(decoded.matches("[5-9] of [5-9]") && decoded.charAt(0) == decoded.charAt(5),
+                    "figures decoded: " + decoded);
             byte[] png = Base64.getDecoder().decode(page.call("Page.captureScreenshot", Map.of("format", "png"))
                     .path("data").asText());
             BufferedImage shot = ImageIO.read(new ByteArrayInputStream(png));

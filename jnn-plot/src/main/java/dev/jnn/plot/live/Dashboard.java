@@ -21,6 +21,7 @@ public final class Dashboard implements FitMonitor, Callback, SearchMonitor, Aut
     private final RunLog log = new RunLog();
     private final DashboardServer server;
     private long last = System.nanoTime();
+    private final java.util.Set<String> figureKinds = new java.util.LinkedHashSet<>();
 
     private Dashboard(int port, String title) {
         server = DashboardServer.start(port, log);
@@ -89,9 +90,22 @@ public final class Dashboard implements FitMonitor, Callback, SearchMonitor, Aut
         log.publish("fit", e);
     }
 
-    /** The end of the run: the report's fields (scores, the confusion matrix, the class names...) for the page. */
+    /** Adds a figure of the run (as {@code --plots} draws them), shown with the results. */
+    public void addFigure(dev.jnn.plot.Figure figure) {
+        server.addFigure(figure.kind(), figure.png());
+        figureKinds.add(figure.kind());
+    }
+
+    /**
+     * The end of the run: the report's fields (scores, the confusion matrix, the class names...) for the page, with
+     * the figures added before it.
+     */
     public void finish(Map<String, ?> report) {
-        log.publish("end", report);
+        Map<String, Object> end = new LinkedHashMap<>(report);
+        if (!figureKinds.isEmpty()) {
+            end.put("figures", java.util.List.copyOf(figureKinds));
+        }
+        log.publish("end", end);
     }
 
     private double lap() {

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The dashboard's HTTP server (the JDK's {@code com.sun.net.httpserver}, one virtual thread per request), on the
  * loopback address only. It serves a fixed set of files from the jar (the page, its script and style, and
- * Chart.js from its webjar): any other path, however encoded, is a 404, so no request reaches a file outside the
+ * Chart.js from its webjar) and the figures added to it: any other path, however encoded, is a 404, so no request reaches a file outside the
  * set. {@code /events} streams the run's {@link RunLog} as server-sent events from {@code ?from=N} (a count of
  * events already seen, or the {@code Last-Event-ID} a reconnecting browser sends). No CORS headers are sent.
  */
@@ -38,6 +38,8 @@ public final class DashboardServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final RunLog log;
+    /** The run's figures by kind ({@code loss_curve}...), served as {@code /figures/KIND.png}. */
+    private final Map<String, byte[]> figures = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger clients = new AtomicInteger();
     private final AtomicInteger sawEnd = new AtomicInteger();
     private volatile boolean closing;
@@ -70,6 +72,14 @@ public final class DashboardServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
+    /** Serves {@code png} as {@code /figures/KIND.png}; a kind is lower-case letters, digits and underscores. */
+    public void addFigure(String kind, byte[] png) {
+        if (!kind.matches("[a-z0-9_]{1,64}")) {
+            throw new IllegalArgumentException("a figure's kind is [a-z0-9_]{1,64}; got '" + kind + "'");
+        }
+        figures.put(kind, png.clone());
+    }
+
     /** Event streams opened so far. */
     public int clients() {
         return clients.get();
@@ -96,6 +106,13 @@ public final class DashboardServer implements AutoCloseable {
                 }
                 stream(ex, from);
                 return;
+            }
+            if (path.startsWith("/figures/") && path.endsWith(".png") && ex.getRequestURI().getRawQuery() == null) {
+                byte[] png = figures.get(path.substring(9, path.length() - 4));
+                if (png != null) {
+                    send(ex, 200, "image/png", png);
+                    return;
+                }
             }
             String[] file = ex.getRequestURI().getRawQuery() == null ? FILES.get(path) : null;
             if (file == null) {

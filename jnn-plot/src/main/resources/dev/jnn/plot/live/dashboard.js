@@ -97,7 +97,7 @@ function showEnd(e) {
   document.getElementById("status").textContent = "finished";
   const table = document.getElementById("metrics");
   for (const [k, v] of Object.entries(e)) {
-    if (k === "type" || typeof v === "object") continue;
+    if (k === "type" || typeof v === "object" || k === "figures") continue;
     const row = table.insertRow();
     row.insertCell().textContent = k;
     row.insertCell().textContent = typeof v === "number" ? Number(v.toPrecision(6)).toString() : v;
@@ -114,6 +114,12 @@ function showEnd(e) {
       r.forEach((n) => { row.insertCell().textContent = n; });
     });
     document.getElementById("confusion").appendChild(t);
+  }
+  for (const kind of e.figures || []) {             // the figures of --plots, drawn at the end
+    const img = document.createElement("img");
+    img.src = "/figures/" + kind + ".png";
+    img.alt = kind;
+    document.getElementById("figures").appendChild(img);
   }
   document.getElementById("report").hidden = false;
   for (const id of Object.keys(series)) {          // a chart that got no values (a search, no rate): hide it

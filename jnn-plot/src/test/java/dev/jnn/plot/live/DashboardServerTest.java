@@ -58,6 +58,17 @@ class DashboardServerTest {
                 assertEquals(404, status(r), bad + " -> " + r);
             }
             assertEquals(405, status(request(s, "POST", "/")));
+            byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+            s.addFigure("loss_curve", png);
+            String fig = request(s, "GET", "/figures/loss_curve.png");
+            assertEquals(200, status(fig));
+            assertTrue(fig.toLowerCase().contains("content-type: image/png"), fig);
+            for (String bad : new String[] {"/figures/../dashboard.js", "/figures/nope.png", "/figures/loss_curve",
+                "/figures/loss_curve.png?x", "/figures/%6coss_curve.png", "/figures/"}) {
+                assertEquals(404, status(request(s, "GET", bad)), bad);
+            }
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> s.addFigure("../x", png));
             for (String q : new String[] {"from=abc", "from=-1", "from=99999999999999", "x=1", "from=1&from=2"}) {
                 assertEquals(400, status(request(s, "GET", "/events?" + q)), q);
             }
