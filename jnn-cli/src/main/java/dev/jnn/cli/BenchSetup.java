@@ -45,11 +45,7 @@ final class BenchSetup {
 
     /** Full MNIST in float32, pixels / 255, from dir or the catalogue's search order. */
     static Dataset mnist(Path dir, boolean progress) {
-        return idx(RemoteSet.MNIST, dir, progress);
-    }
-
-    static Dataset idx(RemoteSet set, Path dir, boolean progress) {
-        return idx(set, dir, progress, DType.FLOAT32);
+        return idx(RemoteSet.MNIST, dir, progress, DType.FLOAT32);
     }
 
     static Dataset idx(RemoteSet set, Path dir, boolean progress, DType dtype) {

@@ -103,27 +103,16 @@ final class FitCommand implements Callable<Integer> {
             description = "With --predict-image: the pictures are dark ink on a light page (the default).")
     boolean invert;
 
-    /** The live page of this run, with --dashboard. */
-    private dev.jnn.plot.live.Dashboard dash;
-
     @Override
     public Integer call() throws Exception {
-        try {
-            int code;
+        return dashboardOptions.around(() -> {
             if (!quiet) {
-                code = fitAndReport();
-            } else {
-                try (EstimatorWarnings dropped = new EstimatorWarnings()) {   // --quiet: the results, not the warnings
-                    code = fitAndReport();
-                }
+                return fitAndReport();
             }
-            dashboardOptions.linger(dash, spec.commandLine().getOut());
-            return code;
-        } finally {
-            if (dash != null) {
-                dash.close();
+            try (EstimatorWarnings dropped = new EstimatorWarnings()) {   // --quiet: the results, not the warnings
+                return fitAndReport();
             }
-        }
+        }, spec.commandLine().getOut());
     }
 
     private int fitAndReport() throws Exception {
@@ -141,7 +130,7 @@ final class FitCommand implements Callable<Integer> {
         }
         run.applyThreads();
         dashboardOptions.check();
-        if (dashboardOptions.port != null && (autoencoder != null || "perceptron".equals(modelOptions.model)
+        if (dashboardOptions.given() && (autoencoder != null || "perceptron".equals(modelOptions.model)
                 || "svc".equals(modelOptions.model))) {
             throw new IllegalArgumentException("--dashboard charts the MLP and --model networks, epoch by epoch");
         }
@@ -186,9 +175,9 @@ final class FitCommand implements Callable<Integer> {
                     unlabelled = t.transform(unlabelled);
                 }
             }
-            RunPlots figures = plots != null ? new RunPlots(plots)
-                    : dashboardOptions.port != null ? RunPlots.inMemory() : null;
-            dash = dashboardOptions.start("jnn fit --model " + modelOptions.model + " on " + dataOptions.data, out);
+            RunPlots figures = dashboardOptions.figures(plots);
+            dev.jnn.plot.live.Dashboard dash = dashboardOptions.start("jnn fit --model " + modelOptions.model + " on "
+                    + dataOptions.data, out);
             int code = ModelFit.run(modelOptions, mlp.params(), set, regressor, explicit, quiet, report, predictions,
                     figures, save, out, new ModelFit.Unlabelled(unlabelled, proba), dash);
             if (figures != null) {
@@ -215,8 +204,7 @@ final class FitCommand implements Callable<Integer> {
             params.put("verbose", true);
         }
         est.setParams(params);
-        RunPlots figures = plots != null ? new RunPlots(plots)
-                : dashboardOptions.port != null ? RunPlots.inMemory() : null;
+        RunPlots figures = dashboardOptions.figures(plots);
 
         PrintWriter out = spec.commandLine().getOut();
         Dataset set = dataOptions.load(type, !regressor, !quiet);
@@ -242,21 +230,9 @@ final class FitCommand implements Callable<Integer> {
         FitResult result;
         List<Double> losses;
         double seconds;
-        dash = dashboardOptions.start(est.getClass().getSimpleName() + " on " + dataOptions.data, out);
-        dev.jnn.plot.live.Dashboard live = dash;
+        dashboardOptions.start(est.getClass().getSimpleName() + " on " + dataOptions.data, out);
         try (ProgressMonitor monitor = new ProgressMonitor(out, spec.commandLine().getErr(), !quiet && !main.verbose)) {
-            est.setMonitor(live == null ? monitor : new dev.jnn.estimator.FitMonitor() {
-                @Override
-                public void onIteration(int iteration, int max, double loss, double validationScore) {
-                    monitor.onIteration(iteration, max, loss, validationScore);
-                    live.onIteration(iteration, max, loss, validationScore);
-                }
-
-                @Override
-                public void onMessage(String line) {
-                    monitor.onMessage(line);
-                }
-            });
+            est.setMonitor(dashboardOptions.alongside(monitor));
             long start = System.nanoTime();
             boolean intLabels = !regressor && train.hasIntLabels() && testSet.hasIntLabels();
             if (est instanceof MLPClassifier clf) {
@@ -316,12 +292,11 @@ final class FitCommand implements Callable<Integer> {
         if (predictions != null) {
             result.writePredictions(predictions);
         }
-        if (dash != null) {
+        if (dashboardOptions.given()) {
             Map<String, Object> end = new java.util.LinkedHashMap<>(result.dashboardScores());
             end.put("n_iter", est.nIter());
             end.put("loss", est.loss());
-            figures.figures().forEach(dash::addFigure);
-            dash.finish(end);
+            dashboardOptions.finish(end, figures);
         }
         return 0;
     }

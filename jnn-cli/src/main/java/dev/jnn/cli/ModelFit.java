@@ -155,7 +155,6 @@ final class ModelFit {
         if (!quiet) {
             out.printf("Fitted in %.2f s (%.2f s per epoch)%n", seconds, seconds / history.epochs());
         }
-
         int[] testIndex = regressor ? null : indicesAmong(test, classes);
         if (regressor || testIndex != null) {
             Map<String, Double> scores = regressor
@@ -199,7 +198,9 @@ final class ModelFit {
             Map<String, Object> end = new LinkedHashMap<>(result.dashboardScores());
             end.put("epochs", history.epochs());
             end.put("loss", history.get("loss").get(history.epochs() - 1));
-            figures.figures().forEach(dash::addFigure);
+            if (figures != null) {
+                figures.figures().forEach(dash::addFigure);
+            }
             dash.finish(end);
         }
         return 0;

@@ -120,9 +120,6 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     DashboardOptions dashboardOptions;
 
-    /** The live page of this search, with --dashboard. */
-    private dev.jnn.plot.live.Dashboard dash;
-
     /** The MLP parameters' options, added by {@link Main#commandLine()}. */
     MlpOptions mlp;
 
@@ -134,15 +131,7 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try {
-            int code = search();
-            dashboardOptions.linger(dash, spec.commandLine().getOut());
-            return code;
-        } finally {
-            if (dash != null) {
-                dash.close();
-            }
-        }
+        return dashboardOptions.around(this::search, spec.commandLine().getOut());
     }
 
     private int search() throws Exception {
@@ -217,7 +206,7 @@ final class SearchCommand implements Callable<Integer> {
         out.printf("%d candidates x %d folds = %d fits on %d rows of %s%n", search.candidates().size(),
                 splitter().nSplits(), total, train.size(), data.data);
         out.flush();
-        dash = dashboardOptions.start("jnn search on " + data.data, out);
+        dev.jnn.plot.live.Dashboard dash = dashboardOptions.start("jnn search on " + data.data, out);
         if (dash != null) {
             search.setMonitor(dash);
         }
@@ -264,7 +253,7 @@ final class SearchCommand implements Callable<Integer> {
             end.put("best_score", search.bestScore());
             end.put("test_score", testScore);
             end.put("search_seconds", seconds);
-            dash.finish(end);
+            dashboardOptions.finish(end, null);
         }
         if (results != null) {
             if (results.toString().endsWith(".json")) {
